@@ -1,0 +1,5 @@
+"""整改台账 (Rectification Ledger): the register of inspection problems and their measures."""
+
+__version__ = "0.1.0"
+APP_NAME = "整改台账"
+APP_ID = "RectificationLedger"

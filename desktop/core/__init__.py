@@ -1,0 +1,1 @@
+"""Pure rules over plain data: no register, no Qt, no Excel."""

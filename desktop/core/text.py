@@ -1,0 +1,44 @@
+"""Text normalising shared by every rule: widths, spaces, line breaks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+# Full-width ASCII range (！ to ～) maps onto ASCII by a fixed offset.
+_FULLWIDTH_OFFSET = 0xFEE0
+
+
+def to_halfwidth_ascii(text: str) -> str:
+    """Full-width digits and Latin letters to half-width; Chinese punctuation is kept."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            out.append(chr(code - _FULLWIDTH_OFFSET))
+        elif ch == "\u3000":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def squash_spaces(text: str) -> str:
+    """Remove every kind of white space (Chinese text has no meaningful spaces inside words)."""
+    return _SPACES.sub("", text)
+
+
+def clean_cell_text(value: object) -> str:
+    """A cell's value as trimmed text; None becomes the empty string."""
+    if value is None:
+        return ""
+    text = str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return text.strip()
+
+
+def fold_key(text: str) -> str:
+    """A comparison key: widths folded, spaces removed, brackets unified, NFKC."""
+    text = unicodedata.normalize("NFKC", to_halfwidth_ascii(text))
+    return squash_spaces(text).replace("（", "(").replace("）", ")")

@@ -1,0 +1,1 @@
+"""Everything PySide6: the window, views, dialogs, operations, workers, printing."""
