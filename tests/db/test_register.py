@@ -158,3 +158,22 @@ def test_cli_demo_check_dump_backup_on_a_chinese_path(tmp_path):
 def test_cli_usage_errors_exit_2(tmp_path):
     assert run_cli("dump", "--no-such-flag").returncode == 2
     assert run_cli("demo", "--db", str(tmp_path / "x.db"), "--as-of", "昨天").returncode == 1
+
+
+def test_progress_history_is_kept_and_latest_shown(register):
+    from db.progress import add_progress_report
+
+    rid = _add_round(register)
+    with recorded_step(register, "新增问题") as step:
+        pid = step.insert("problems", {"round_id": rid, "code": "1", "created_at": "x",
+                                       "updated_at": "x"})
+    with recorded_step(register, "填报") as step:
+        add_progress_report(step, pid, period="2026-10", text="已开工", percent=30)
+        add_progress_report(step, pid, period="2026-11", text="主体完工", status_text="达到序时进度",
+                            percent=70)
+        add_progress_report(step, pid, period="2026-09", text="补报九月", percent=10)
+    row = register.execute("SELECT progress, status, percent FROM problems").fetchone()
+    assert row == ("主体完工", "on_schedule", 70)
+    assert register["progress_reports"].count == 3
+    undo(register)
+    assert register.execute("SELECT progress, status FROM problems").fetchone() == ("", "pending")

@@ -1,0 +1,44 @@
+"""Progress reports: history per problem and period, never overwritten; the problem keeps the latest."""
+
+from __future__ import annotations
+
+from db.changes import Step, now_iso
+from desktop.core.status import derive_status, status_from_text, status_label
+
+
+def latest_report(db, problem_id: int) -> dict | None:
+    cur = db.execute("SELECT * FROM progress_reports WHERE problem_id = ? AND measure_id IS NULL"
+                     " ORDER BY period DESC, id DESC LIMIT 1", [problem_id])
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row)) if row else None
+
+
+def add_progress_report(step: Step, problem_id: int, *, period: str, text: str = "",
+                        status: str | None = None, status_text: str = "",
+                        percent: float | None = None, measure_id: int | None = None,
+                        source: str = "manual", **fields) -> int:
+    """Record one report (fields: difficulties, next_steps, reporter, phone, unit, reported_on,
+    source_file, batch_id) and, when it is the newest for the problem, bring the problem's
+    progress, status and percent up to it. Returns the report id."""
+    code = status or status_from_text(status_text) or derive_status(status_text, text)
+    record = {"problem_id": problem_id, "measure_id": measure_id, "period": period,
+              "text": text, "status": code, "status_text": status_text or status_label(code),
+              "percent": percent, "source": source, "created_at": now_iso(),
+              "reported_on": fields.pop("reported_on", None) or now_iso()[:10], **fields}
+    report_id = step.insert("progress_reports", record)
+    newest = latest_report(step.db, problem_id)
+    if measure_id is None and newest and newest["id"] == report_id:
+        changes = {"progress": text, "status": code, "status_text": record["status_text"],
+                   "updated_at": now_iso()}
+        if percent is not None:
+            changes["percent"] = percent
+        step.update("problems", problem_id, changes)
+    return report_id
+
+
+def update_problem(step: Step, problem_id: int, changes: dict) -> dict:
+    """Edit a problem's fields (one audit row per change); updated_at moves only if something did."""
+    diff = step.update("problems", problem_id, changes)
+    if diff:
+        step.update("problems", problem_id, {"updated_at": now_iso()})
+    return diff
