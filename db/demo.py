@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.changes import now_iso, recorded_step
+from db.demo_petitions import add_demo_petitions
 from desktop.core.deadlines import parse_deadline
 from desktop.core.status import STATUS_LABELS
 from desktop.core.units import merge_unit_lists, split_units, unit_key
@@ -104,6 +105,7 @@ def build_demo(db: Database, *, as_of: dt.date | None = None, seed: Path | None 
         for name in units.values():
             step.insert("units", {"name": name, "key": unit_key(name)})
         _add_chronicle(step, start, as_of)
+        add_demo_petitions(step, start)
     return len(points)
 
 

@@ -33,6 +33,10 @@ def test_demo_has_63_problems_with_split_units_and_history(register):
     assert all(p["progress_history"] for p in data["problems"])
     periods = {h["period"] for p in data["problems"] for h in p["progress_history"]}
     assert len(periods) == 12
+    petitions = data["petitions"]
+    assert len(petitions) == 120 and len({p["code"] for p in petitions}) == 120
+    assert {p["status"] for p in petitions} == {"done", "staged", "in_progress"}
+    assert {p["verified"] for p in petitions} == {"true", "partial", "false"}
     kinds = {p["deadline_kind"] for p in data["problems"]}
     assert {"fixed", "long_term", "immediate"} <= kinds
 
@@ -145,14 +149,15 @@ def test_cli_demo_check_dump_backup_on_a_chinese_path(tmp_path):
     check = run_cli("check", "--db", str(path))
     assert check.returncode == 0 and "检查通过" in check.stdout
     dump = json.loads(run_cli("dump", "--db", str(path)).stdout)
-    assert len(dump["problems"]) == 63 and dump["petitions"] == []
+    assert len(dump["problems"]) == 63 and len(dump["petitions"]) == 120
     out = tmp_path / "备份 文件.db"
     assert run_cli("backup", "--db", str(path), "--out", str(out)).returncode == 0
     assert json.loads(run_cli("dump", "--db", str(out)).stdout) == dump
     again = run_cli("demo", "--db", str(path))
     assert again.returncode == 1 and "已有数据" in again.stderr
     assert run_cli("undo", "--db", str(path)).stdout.startswith("已撤销：创建演示台账")
-    assert json.loads(run_cli("dump", "--db", str(path)).stdout)["problems"] == []
+    assert json.loads(run_cli("dump", "--db", str(path)).stdout) == {"problems": [],
+                                                                      "petitions": []}
 
 
 def test_cli_usage_errors_exit_2(tmp_path):
