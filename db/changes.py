@@ -68,7 +68,9 @@ class Step:
             f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)})"
             f" VALUES ({', '.join('?' for _ in cols)})", [row[c] for c in cols])
         row_id = cur.lastrowid
-        self._log(table, row_id, "insert", None, _fetch(self.db, table, row_id))
+        # The row as given is the row as stored (the schema has no computed defaults), so redo
+        # re-inserts it exactly without reading it back.
+        self._log(table, row_id, "insert", None, {"id": row_id, **row})
         return row_id
 
     def update(self, table: str, row_id: int, changes: dict) -> dict[str, tuple]:

@@ -10,18 +10,15 @@ _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _FULLWIDTH_OFFSET = 0xFEE0
 
 
+_HALFWIDTH = {code: code - _FULLWIDTH_OFFSET for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A),
+                                                              (0xFF41, 0xFF5A))
+              for code in range(lo, hi + 1)}
+_HALFWIDTH[0x3000] = 0x20
+
+
 def to_halfwidth_ascii(text: str) -> str:
     """Full-width digits and Latin letters to half-width; Chinese punctuation is kept."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            out.append(chr(code - _FULLWIDTH_OFFSET))
-        elif ch == "\u3000":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
 
 
 def squash_spaces(text: str) -> str:

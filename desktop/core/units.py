@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from desktop.core.text import fold_key, to_halfwidth_ascii
 
 SEPARATORS = set("、，,；;\n")
@@ -38,6 +40,7 @@ def split_units(value: object) -> list[str]:
     return [n for n in names if n not in _EMPTY_MARKS]
 
 
+@lru_cache(maxsize=8192)
 def unit_key(name: str) -> str:
     """The key under which two spellings of one unit compare equal."""
     return fold_key(name)

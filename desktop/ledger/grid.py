@@ -32,9 +32,13 @@ class Grid:
     rows: list[list]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     _origin: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+    _starting: dict[int, list] = field(default_factory=dict, repr=False)
+    width: int = 0
 
     def __post_init__(self) -> None:
+        self.width = max((len(r) for r in self.rows), default=0)
         for r0, c0, r1, c1 in self.merges:
+            self._starting.setdefault(r0, []).append((r0, c0, r1, c1))
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0):
@@ -43,10 +47,6 @@ class Grid:
     @property
     def height(self) -> int:
         return len(self.rows)
-
-    @property
-    def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
 
     def raw(self, r: int, c: int):
         row = self.rows[r] if r < len(self.rows) else ()
@@ -61,11 +61,9 @@ class Grid:
         """The first cell of the merged range this cell lies inside (None for a range's first cell)."""
         return self._origin.get((r, c))
 
-    def merge_span(self, r: int, c: int) -> tuple[int, int, int, int] | None:
-        for m in self.merges:
-            if m[0] <= r <= m[2] and m[1] <= c <= m[3]:
-                return m
-        return None
+    def merges_starting(self, r: int) -> list[tuple[int, int, int, int]]:
+        """The merged ranges whose first row is r."""
+        return self._starting.get(r, [])
 
 
 def _plain(value):

@@ -103,7 +103,7 @@ def _is_sub_header(grid: Grid, r: int, kind: str) -> bool:
     (merged across) or under an empty header cell, and at least one of them names a field."""
     if r + 1 >= grid.height:
         return False
-    groups = {c for m in grid.merges if m[0] == r and m[3] > m[1] for c in range(m[1], m[3] + 1)}
+    groups = {c for m in grid.merges_starting(r) if m[3] > m[1] for c in range(m[1], m[3] + 1)}
     below = [(c, grid.raw(r + 1, c)) for c in range(grid.width)
              if grid.merged_from(r + 1, c) is None and grid.raw(r + 1, c) is not None]
     if not below or not all(isinstance(v, str) and len(header_key(v)) <= 20 for _, v in below):

@@ -117,7 +117,8 @@ class ProblemReader:
             return
         self.seen_codes[code] = r + 1
         problem = {"code": code, "seq": _seq(self.value(r, "seq")), "source_row": r + 1,
-                   "lead_units": [], "responsible_units": [], "measures": [], "extra": {}}
+                   "lead_units": [], "responsible_units": [], "measures": [], "extra": {},
+                   "deadline": None, "deadline_kind": "unknown", "deadline_text": ""}
         for name in PROBLEM_TEXT_FIELDS:
             problem[name] = self.text(r, name)
         if not problem["category"] and self.section:
@@ -162,6 +163,8 @@ class ProblemReader:
                 self.set_deadline(problem, r, self.value(r, "deadline"))
             return
         items = split_numbered(self.own_text(r, "measure"))
+        if not items and r == self.rows_of_current[0]:    # a problem without measures
+            self.set_deadline(problem, r, self.value(r, "deadline"))
         deadlines = split_numbered(self.own_text(r, "deadline"))
         paired = len(deadlines) == len(items) > 1
         for i, content in enumerate(items):
@@ -217,8 +220,8 @@ def _problem_deadline(problem: dict) -> None:
     dated = [m for m in measures if m["deadline"]]
     problem["deadline_text"] = "；".join(texts)
     if dated:
-        problem["deadline"] = max(m["deadline"] for m in dated)
-        problem["deadline_kind"] = "fixed"
+        last = max(dated, key=lambda m: m["deadline"])
+        problem["deadline"], problem["deadline_kind"] = last["deadline"], last["deadline_kind"]
     else:
         problem["deadline"] = None
         kinds = [m["deadline_kind"] for m in measures]

@@ -49,4 +49,4 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
 
 
 def _spans_row(grid: Grid, r: int) -> bool:
-    return any(m[0] == r and m[3] - m[1] + 1 >= max(3, grid.width // 2) for m in grid.merges)
+    return any(m[3] - m[1] + 1 >= max(3, grid.width // 2) for m in grid.merges_starting(r))

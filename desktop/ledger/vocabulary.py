@@ -8,6 +8,7 @@ which lets "是否完成整改" win over "完成" and "配合单位" over "单�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.core.text import fold_key
 
@@ -66,11 +67,14 @@ FIELD_LABELS = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _header_key(text: str) -> str:
+    return fold_key(text).strip("*★:：").replace("(%)", "%").replace("（%）", "%")
+
+
 def header_key(text: object) -> str:
     """A header as compared: widths folded, white space and stray marks removed."""
-    if text is None:
-        return ""
-    return fold_key(str(text)).strip("*★:：").replace("(%)", "%").replace("（%）", "%")
+    return "" if text is None else _header_key(str(text))
 
 
 def match_field(kind: str, text: object) -> str | None:

@@ -182,3 +182,12 @@ def test_progress_history_is_kept_and_latest_shown(register):
     assert register["progress_reports"].count == 3
     undo(register)
     assert register.execute("SELECT progress, status FROM problems").fetchone() == ("", "pending")
+
+
+def test_register_option_may_come_before_the_command(tmp_path, capsys):
+    from desktop.__main__ import main
+
+    db = tmp_path / "前置 选项.db"
+    assert main(["--db", str(db), "demo", "--as-of", "2021-06-30"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "check"]) == 0

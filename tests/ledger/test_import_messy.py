@@ -125,3 +125,16 @@ def test_county_ledger_builder_two_row_header(register, tmp_path):
     problem = by_code(register)["1"]
     assert problem["status"] == "behind_schedule" and problem["status_text"] == "滞后"
     assert problem["measures"][0]["responsible_units"] == ["县财政局"]
+
+
+def test_problem_without_measures_in_a_sheet_with_a_measure_column(register, tmp_path):
+    path = write_sheet(tmp_path / "部分无措施.xlsx", [
+        ["序号", "问题描述", "整改措施", "整改时限"],
+        [1, "问题甲", None, "2024年底前，并长期坚持"],
+        [2, "问题乙", "措施一", "2022年底"],
+    ])
+    assert import_file(register, path).problems_created == 2
+    got = by_code(register)
+    assert (got["1"]["deadline"], got["1"]["deadline_kind"], got["1"]["measures"]) == \
+        ("2024-12-31", "long_term", [])
+    assert got["2"]["deadline"] == "2022-12-31"

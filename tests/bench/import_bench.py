@@ -1,0 +1,102 @@
+"""Import speed and memory on a 3,000-problem × 3-measure ledger with merged cells.
+
+    python tests/bench/import_bench.py [--problems 3000] [--runs 5]
+
+Compares, on the same file in the same run and alternated: our full import (read, find the
+layout, assemble problems and measures, compare with the register, commit with audit trail)
+into an empty register; pandas.read_excel with the openpyxl engine (merely reading); and
+python-calamine's raw read. Each run is its own process, so peak memory (max RSS) is per task.
+Prints median seconds, the ratio to pandas, and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+TASKS = {
+    "ours (full import)": (
+        "from db.connection import open_register\n"
+        "from desktop.ledger.importer import import_file\n"
+        "db = open_register(DB)\n"
+        "r = import_file(db, FILE)\n"
+        "assert r.problems_created == N, r.problems_created\n"),
+    "pandas+openpyxl read": (
+        "import pandas as pd\n"
+        "df = pd.read_excel(FILE, header=[2, 3], engine='openpyxl')\n"),
+    "calamine raw read": (
+        "from python_calamine import CalamineWorkbook\n"
+        "rows = CalamineWorkbook.from_path(FILE).get_sheet_by_index(0).to_python()\n"),
+}
+RUNNER = """
+import os, resource, sys, time
+sys.path.insert(0, {root!r})
+os.environ["RECTIFICATION_LEDGER_HOME"] = {home!r}
+FILE, DB, N = {file!r}, {db!r}, {n}
+t = time.perf_counter()
+{body}
+elapsed = time.perf_counter() - t
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def build_ledger(path: Path, problems: int) -> None:
+    from tests.ledger.workbooks import county_ledger
+
+    deadlines = ["2022年6月30日前", "2022年底", "长期坚持", "立行立改", "2023年第二季度"]
+    county_ledger(path, [
+        {"code": i, "description": f"第{i}个问题：城区污水管网不完善，部分生活污水直排河道。" * 2,
+         "target": "污水收集率达到95%以上", "supervisor": "王某某（副县长）",
+         "progress": f"已完成{i % 100}%", "status": ["正在推进", "已完成", "滞后"][i % 3],
+         "measures": [(f"措施{i}-{k}：新建管网{k}公里并完成验收", deadlines[(i + k) % 5],
+                       f"县住建局{i % 7}", "县财政局、城关镇") for k in range(1, 4)]}
+        for i in range(1, problems + 1)])
+
+
+def run_once(task: str, file: Path, work: Path, run: int, problems: int) -> tuple[float, int]:
+    db = work / f"bench-{run}-{abs(hash(task))}.db"
+    code = RUNNER.format(root=str(ROOT), home=str(work / "home"), file=str(file), db=str(db),
+                         n=problems, body=TASKS[task])
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    elapsed, rss = out.stdout.split()
+    return float(elapsed), int(rss)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--problems", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="导入 基准") as tmp:
+        work = Path(tmp)
+        file = work / "县级 台账.xlsx"
+        build_ledger(file, args.problems)
+        print(f"ledger: {args.problems} problems × 3 measures, {file.stat().st_size // 1024} KB")
+        times: dict[str, list[float]] = {t: [] for t in TASKS}
+        peaks: dict[str, int] = {t: 0 for t in TASKS}
+        for run in range(args.runs):
+            for task in TASKS:               # alternated, so drift hits every task alike
+                elapsed, rss = run_once(task, file, work, run, args.problems)
+                times[task].append(elapsed)
+                peaks[task] = max(peaks[task], rss)
+        base = statistics.median(times["pandas+openpyxl read"])
+        results = {}
+        for task in TASKS:
+            median = statistics.median(times[task])
+            results[task] = {"median_s": round(median, 3), "ratio_to_pandas": round(median / base, 2),
+                             "peak_rss_mb": round(peaks[task] / 1024, 1)}
+            print(f"{task:24s} median {median:6.3f} s   ×pandas {median / base:5.2f}"
+                  f"   peak {peaks[task] / 1024:7.1f} MB")
+        print(json.dumps(results, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
