@@ -5,7 +5,8 @@ round; petitions by status, pollution type, district and verification; 办结率
     petition_stats(petitions, rule="done") -> PetitionStats
     completion_rate(done, staged, total, rule) -> float | None    # percent
     format_rate(95.66) -> "95.7%"   (one decimal, ".0" dropped: 99.04 -> "99%")
-    summary_group(code) -> "completed" | "on_schedule" | "behind" | "other"
+    summary_group(code) -> "completed" | "on_schedule" | "behind" | "other"  (by_group)
+    chart_group(code) -> the same with "overdue" apart (per_unit, per_category, per_round)
 
 `problems` are dicts with status, category, round, lead_units, responsible_units and id;
 `assessments` is a list in the same order (desktop.core.schedule.Assessment).
@@ -28,6 +29,16 @@ _GROUP_OF = {COMPLETED: "completed", CLOSED: "completed", ON_SCHEDULE: "on_sched
              AHEAD: "on_schedule", BEHIND: "behind", OVERDUE: "behind"}
 PETITION_STATUS_LABELS = {"done": "已办结", "staged": "阶段性办结", "in_progress": "正在办理"}
 VERIFIED_LABELS = {"true": "属实", "partial": "部分属实", "false": "不属实", None: "未核实"}
+
+
+# Finer groups for breakdowns and charts: overdue shown apart from behind.
+CHART_GROUPS = ("completed", "on_schedule", "behind", "overdue", "other")
+CHART_GROUP_LABELS = {"completed": "完成整改", "on_schedule": "达到序时进度",
+                      "behind": "未达序时进度", "overdue": "逾期未完成", "other": "时限不明"}
+
+
+def chart_group(code: str) -> str:
+    return "overdue" if code == OVERDUE else summary_group(code)
 
 
 def summary_group(code: str) -> str:
@@ -65,7 +76,7 @@ def problem_stats(problems: Sequence[dict], measures_by_id: dict[int, list[dict]
                   assessments: Sequence[Assessment]) -> ProblemStats:
     stats = ProblemStats()
     for problem, assessment in zip(problems, assessments, strict=True):
-        group = summary_group(assessment.code)
+        group, fine = summary_group(assessment.code), chart_group(assessment.code)
         stats.total += 1
         stats.with_deadline += assessment.due is not None or problem.get("deadline") is not None
         measures = measures_by_id.get(problem.get("id"), [])
@@ -77,9 +88,9 @@ def problem_stats(problems: Sequence[dict], measures_by_id: dict[int, list[dict]
         stats.by_group[group] += 1
         stats.by_bucket[assessment.bucket] += 1
         for unit in _units_of(problem):
-            _bump(stats.per_unit, unit, group)
-        _bump(stats.per_category, problem.get("category") or "", group)
-        _bump(stats.per_round, problem.get("round") or "", group)
+            _bump(stats.per_unit, unit, fine)
+        _bump(stats.per_category, problem.get("category") or "", fine)
+        _bump(stats.per_round, problem.get("round") or "", fine)
     return stats
 
 
