@@ -1,11 +1,14 @@
 """Charts as matplotlib Figures (never pyplot): shown in the window through the Qt backend,
 saved as PNG for reports, drawn on the printed sheet.
 
-    status_donut(stats: ProblemStats, title=...) -> Figure
-    unit_bars(stats: ProblemStats, top=15) -> Figure
-    completion_trend(trend: [(period "YYYY-MM", completed, problems)]) -> Figure
-    petition_charts(stats: PetitionStats) -> Figure
+    status_donut(stats: ProblemStats, title=..., size=None) -> Figure
+    unit_bars(stats: ProblemStats, top=15, title=..., size=None) -> Figure
+    completion_trend(trend: [(period "YYYY-MM", completed, problems)], title=..., size=None)
+    petition_charts(stats: PetitionStats, title=..., size=None) -> Figure
+    monthly_figures(sheet, size=None) -> [Figure] (the four, for a MonthlySheet)
     figure_png(figure, dpi=200) -> bytes
+size is (width, height) in inches; printing passes the size of the box the chart fills so that
+the fonts print at their point size.
 
 Readable in black and white: every series has a hatch as well as a colour, edges are black,
 and counts are written on the chart. Chinese labels use desktop.reports.fonts.
@@ -51,8 +54,8 @@ def _empty(fig: Figure, title: str) -> Figure:
     return fig
 
 
-def status_donut(stats: ProblemStats, title: str = "问题整改情况") -> Figure:
-    fig = _figure()
+def status_donut(stats: ProblemStats, title: str = "问题整改情况", size=None) -> Figure:
+    fig = _figure(size or SIZE)
     counts = {g: sum(c[g] for c in stats.per_round.values()) for g in CHART_GROUPS}
     groups = [g for g in CHART_GROUPS if counts[g]]
     if not groups:
@@ -74,9 +77,10 @@ def status_donut(stats: ProblemStats, title: str = "问题整改情况") -> Figu
     return fig
 
 
-def unit_bars(stats: ProblemStats, top: int = 15, title: str = "各责任单位整改情况") -> Figure:
+def unit_bars(stats: ProblemStats, top: int = 15, title: str = "各责任单位整改情况",
+              size=None) -> Figure:
     units = sorted(stats.per_unit.items(), key=lambda kv: (-kv[1].total(), kv[0]))[:top]
-    fig = _figure((SIZE[0], max(SIZE[1], 0.9 + 0.26 * len(units))))
+    fig = _figure(size or (SIZE[0], max(SIZE[1], 0.9 + 0.26 * len(units))))
     if not units:
         return _empty(fig, title)
     ax = fig.add_subplot()
@@ -109,8 +113,8 @@ def _month_label(period: str, first: bool) -> str:
 
 
 def completion_trend(trend: list[tuple[str, int, int]],
-                     title: str = "完成整改问题数（累计，按月）") -> Figure:
-    fig = _figure()
+                     title: str = "完成整改问题数（累计，按月）", size=None) -> Figure:
+    fig = _figure(size or SIZE)
     if not trend:
         return _empty(fig, title)
     ax = fig.add_subplot()
@@ -135,8 +139,8 @@ def completion_trend(trend: list[tuple[str, int, int]],
     return fig
 
 
-def petition_charts(stats: PetitionStats, title: str = "信访件办理情况") -> Figure:
-    fig = _figure((SIZE[0] * 1.25, SIZE[1]))
+def petition_charts(stats: PetitionStats, title: str = "信访件办理情况", size=None) -> Figure:
+    fig = _figure(size or (SIZE[0] * 1.25, SIZE[1]))
     if not stats.total:
         return _empty(fig, title)
     left, right = fig.subplots(1, 2, width_ratios=[1.5, 1])
@@ -178,3 +182,12 @@ def figure_png(figure: Figure, dpi: int = 200) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
+
+
+def monthly_figures(sheet, size=None) -> list[Figure]:
+    """The four charts of a MonthlySheet: status, trend, units, petitions."""
+    snap = sheet.snapshot
+    top = 15 if size is None else max(5, min(15, int((size[1] - 0.9) / 0.22)))
+    return [status_donut(snap.problem_stats, size=size), completion_trend(sheet.trend, size=size),
+            unit_bars(snap.problem_stats, top=top, size=size),
+            petition_charts(snap.petition_stats, size=size)]

@@ -30,7 +30,7 @@ from desktop.reports.snapshot import Snapshot, completion_trend_data, take_snaps
 
 COLUMNS = ("序号", "问题", "措施数", "责任单位", "整改时限", "本月进展", "整改状态", "序时评估")
 # Relative widths of the columns when printed (sum 100).
-COLUMN_WEIGHTS = (4, 22, 4, 12, 9, 26, 8, 15)
+COLUMN_WEIGHTS = (4, 22, 5, 13, 9, 24, 8, 15)
 SIGNATURE_LABELS = (("unit", "填报单位（盖章）"), ("reporter", "填报人"), ("reviewer", "审核人"),
                     ("phone", "联系电话"), ("date", "填报日期"))
 
@@ -85,15 +85,24 @@ def _month_reports(db, period: str) -> dict[int, str]:
     return {r["problem_id"]: r["text"] for r in found if r["text"]}
 
 
+def units_text(problem: dict, shown: int = 3) -> str:
+    """Lead units first; a long list is cut the way documents do: "甲、乙、丙等12个单位"."""
+    units = merge_unit_lists(problem.get("lead_units") or [],
+                             problem.get("responsible_units") or [])
+    if len(units) <= shown + 1:
+        return "、".join(units)
+    return "、".join(units[:shown]) + f"等{len(units)}个单位"
+
+
 def _row(n: int, problem: dict, measures: list, assessment: Assessment,
          progress: str | None) -> MonthlyRow:
-    units = merge_unit_lists(problem.get("lead_units") or [], problem.get("responsible_units") or [])
+    units = units_text(problem)
     if progress is None:
         progress = "已完成整改" if problem.get("status") in DONE_CODES else "本月未报送进展"
     return MonthlyRow(
         seq=n, code=str(problem.get("code") or ""),
         problem=problem.get("title") or problem.get("description") or "",
-        measures=len(measures), units="、".join(units),
+        measures=len(measures), units=units,
         deadline=problem.get("deadline_text") or (problem.get("deadline") or ""),
         progress=progress, status=status_label(problem.get("status")) or "—",
         assessment=assessment)
