@@ -5,7 +5,7 @@
                    parent_status=None) -> Assessment
 
 Rules (DOMAIN.md):
-- completed and closed stay so;
+- completed and closed stay so; a problem whose measures are all completed counts as completed;
 - the date judged against (`due`): the problem's own deadline; without one, the latest dated
   deadline of its measures; 立行立改 is due `immediate_months` (1) after the round's start;
   long-term and periodic tasks are judged by their milestone date (a date in their text, else the
@@ -95,6 +95,8 @@ def assess(problem: dict, measures: list[dict], as_of: dt.date,
     settings = settings or DEFAULT_SETTINGS
     if problem.get("status") in DONE_CODES:
         return _done(problem)
+    if measures and all(m.get("status") in DONE_CODES for m in measures):
+        return Assessment(COMPLETED, None, 100.0, None, "done", "", "整改措施已全部完成")
     status = problem.get("status") or PENDING
     reported = reported_percent(problem, measures)
     due = due_of(problem, measures, as_of, round_start, settings.immediate_months)

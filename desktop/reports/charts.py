@@ -115,7 +115,7 @@ def _month_label(period: str, first: bool) -> str:
 def completion_trend(trend: list[tuple[str, int, int]],
                      title: str = "完成整改问题数（累计，按月）", size=None) -> Figure:
     fig = _figure(size or SIZE)
-    if not trend:
+    if not trend or not trend[-1][2]:
         return _empty(fig, title)
     ax = fig.add_subplot()
     labels = [_month_label(p, n == 0) for n, (p, _, _) in enumerate(trend)]

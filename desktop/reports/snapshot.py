@@ -9,8 +9,9 @@
         .problem_stats, .petition_stats, .figures, .paragraph(with_measures=False)
     completion_trend_data(db, last_month, months=12) -> [(period, completed, problems)]
 
-A problem whose history has reports after as_of is shown as of its latest report up to then
-(尚未启动 when there was none); a problem with no later report keeps its present fields.
+A problem whose history has reports both up to and after as_of's month is shown as of its
+latest report up to then; otherwise it keeps its present fields (a ledger imported today that
+was true 截至 an earlier date must not turn into 尚未启动).
 """
 
 from __future__ import annotations
@@ -64,10 +65,9 @@ def as_of_state(problem: dict, history: list[dict], month: str) -> dict:
     if not history or history[-1]["period"] <= month:
         return problem
     earlier = [r for r in history if r["period"] <= month]
+    if not earlier:  # nothing known about then (e.g. a ledger imported later): as it is now
+        return problem
     state = dict(problem)
-    if not earlier:
-        state.update(status=PENDING, status_text=status_label(PENDING), percent=None, progress="")
-        return state
     last = earlier[-1]
     state.update(status=last["status"] or PENDING, status_text=status_label(last["status"]),
                  percent=last["percent"], progress=last["text"] or "")

@@ -144,3 +144,10 @@ def test_alerts_in_three_colours_plus_behind():
     assert [a.colour for a in alerts_for(fine)] == ["blue"]
     counts = alert_counts([late, soon, fine])
     assert counts == {"overdue": 1, "d10": 1, "d20": 1, "later": 0, "behind": 1}
+
+
+def test_all_measures_done_is_completed():
+    measures = [{"deadline": "2022-06-30", "status": "completed"},
+                {"deadline": "2022-12-31", "status": "closed"}]
+    a = assess(problem(status="in_progress"), measures, D(2023, 3, 1), START)
+    assert a.code == "completed" and "全部完成" in a.explanation
