@@ -26,13 +26,14 @@ def page_layout(page_size: str = "A4") -> QPageLayout:
 
 
 def ensure_gui_app() -> QGuiApplication:
-    """Painting text needs a QGuiApplication; without a display, the offscreen platform."""
+    """Painting text needs a QGuiApplication; a QApplication is made so that the window and the
+    print preview can follow in the same process. Without a display: the offscreen platform."""
     app = QGuiApplication.instance()
     if app is None:
         if sys.platform.startswith("linux") and not (
                 os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([sys.argv[0] if sys.argv else "desktop"])
+        app = QApplication([sys.argv[0] if sys.argv else "desktop"])
     return app
 
 
