@@ -54,9 +54,11 @@ class Snapshot:
 
 def _history(db) -> dict[int, list[dict]]:
     out: dict[int, list[dict]] = {}
-    for r in rows(db, "SELECT problem_id, period, status, percent, text FROM progress_reports"
-                      " WHERE measure_id IS NULL ORDER BY problem_id, period, id"):
-        out.setdefault(r["problem_id"], []).append(r)
+    cur = db.execute("SELECT problem_id, period, status, percent, text FROM progress_reports"
+                     " WHERE measure_id IS NULL ORDER BY problem_id, period, id")
+    for problem_id, period, status, percent, text in cur.fetchall():
+        out.setdefault(problem_id, []).append(
+            {"period": period, "status": status, "percent": percent, "text": text})
     return out
 
 
