@@ -24,7 +24,7 @@ from desktop.core.alerts import COLOUR_HEX
 from desktop.reports import charts
 from desktop.reports.monthly import SIGNATURE_LABELS, MonthlySheet
 
-WIDTHS = (6, 40, 7, 22, 14, 46, 12, 30)  # characters, per column of COLUMNS
+WIDTHS = (6, 36, 7, 22, 14, 40, 12, 28)  # characters, per column of COLUMNS
 PAPER = {"A4": 9, "A3": 8}
 FONT = "宋体"
 THIN = Side(style="thin", color="000000")
@@ -32,7 +32,7 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LEFT = Alignment(wrap_text=True, vertical="center", horizontal="left")
 CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
 HEADER_ROW = 4
-LINE_PT = 14.5
+LINE_PT = 13.5
 
 
 def text_width(text: str) -> int:
