@@ -1,0 +1,84 @@
+"""summary and report monthly (CONTRACT.md): the disclosure paragraph and the monthly sheet.
+
+    python -m desktop summary --db PATH [--as-of DATE]
+    python -m desktop report monthly --db PATH --month YYYY-MM [--pdf OUT.pdf] [--xlsx OUT.xlsx]
+                                     [--page-size A4|A3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from desktop.cli import Refused
+from desktop.cli.common import add_db, open_db
+from desktop.cli.register_cmds import parse_date
+
+
+def register(sub) -> None:
+    p = sub.add_parser("summary", help="输出信息公开用的整改进展段落")
+    add_db(p)
+    p.add_argument("--as-of", help="截至日期 YYYY-MM-DD（默认今天）")
+    p.set_defaults(func=cmd_summary)
+    report = sub.add_parser("report", help="报表")
+    kinds = report.add_subparsers(dest="report", metavar="报表", required=True,
+                                  parser_class=type(report))
+    p = kinds.add_parser("monthly", help="月度整改进展情况表（含段落和图表）")
+    add_db(p)
+    p.add_argument("--month", required=True, help="月份 YYYY-MM")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="输出 PDF")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="输出 Excel 工作簿")
+    p.add_argument("--page-size", choices=("A4", "A3"), default="A4", help="纸张（横向），默认 A4")
+    p.set_defaults(func=cmd_monthly)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from desktop.reports.snapshot import take_snapshot
+
+    as_of = parse_date(args.as_of, "截至日期") or dt.date.today()
+    print(take_snapshot(open_db(args), as_of).paragraph())
+    return 0
+
+
+def _writable(path: str, suffix: str) -> Path:
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise Refused(f"输出文件“{path}”的扩展名应为 {suffix}。")
+    if target.exists() and target.is_dir():
+        raise Refused(f"“{path}”是一个文件夹，请给出文件名。")
+    return target
+
+
+def cmd_monthly(args: argparse.Namespace) -> int:
+    from desktop.reports.fonts import cjk_fonts_found
+    from desktop.reports.monthly import build_monthly, parse_month
+
+    try:
+        parse_month(args.month)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+    pdf = _writable(args.pdf, ".pdf") if args.pdf else None
+    xlsx = _writable(args.xlsx, ".xlsx") if args.xlsx else None
+    sheet = build_monthly(open_db(args), args.month)
+    print(sheet.title)
+    print(sheet.paragraph)
+    print(f"共 {len(sheet.rows)} 个问题。")
+    if (pdf or xlsx) and not cjk_fonts_found():
+        print("提示：未找到中文字体（微软雅黑、黑体、宋体或 Noto CJK），图表中的中文可能显示为方框。",
+              file=sys.stderr)
+    try:
+        if xlsx:
+            from desktop.reports.monthly_xlsx import write_monthly_xlsx
+
+            write_monthly_xlsx(sheet, xlsx, page_size=args.page_size)
+            print(f"已生成 Excel：{xlsx}")
+        if pdf:
+            from desktop.ui.printing import write_pdf
+
+            pages = write_pdf(sheet, pdf, page_size=args.page_size)
+            print(f"已生成 PDF：{pdf}（{pages} 页）")
+    except OSError as exc:
+        raise Refused(f"无法写入输出文件：{exc}") from exc
+    return 0

@@ -1,0 +1,125 @@
+"""The register as it stood on a date, judged: what summary, the monthly sheet and the charts use.
+
+    take_snapshot(db, as_of, settings=None) -> Snapshot
+        .problems      problem dicts (db.records.problem_rows) with status, percent and progress
+                       as last reported in a period up to as_of's month
+        .measures      {problem_id: [measure, ...]}
+        .assessments   desktop.core.schedule.Assessment per problem, same order
+        .petitions     petitions received up to as_of (or with no date)
+        .problem_stats, .petition_stats, .figures, .paragraph(with_measures=False)
+    completion_trend_data(db, last_month, months=12) -> [(period, completed, problems)]
+
+A problem whose history has reports both up to and after as_of's month is shown as of its
+latest report up to then; otherwise it keeps its present fields (a ledger imported today that
+was true 截至 an earlier date must not turn into 尚未启动).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from db.records import measures_by_problem, problem_rows, rows
+from db.settings import load_report_settings, round_starts
+from desktop.core.report_settings import ReportSettings
+from desktop.core.schedule import Assessment, assess
+from desktop.core.stats import PetitionStats, ProblemStats, petition_stats, problem_stats
+from desktop.core.status import DONE_CODES, PENDING, status_label
+from desktop.core.summary import SummaryFigures, figures_from, summary_paragraph
+from desktop.core.workdays import WorkCalendar
+
+
+@dataclass
+class Snapshot:
+    as_of: dt.date
+    settings: ReportSettings
+    problems: list[dict]
+    measures: dict[int, list[dict]]
+    assessments: list[Assessment]
+    petitions: list[dict]
+    problem_stats: ProblemStats = field(init=False)
+    petition_stats: PetitionStats = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.problem_stats = problem_stats(self.problems, self.measures, self.assessments)
+        self.petition_stats = petition_stats(self.petitions, self.settings.completion_rule)
+
+    @property
+    def figures(self) -> SummaryFigures:
+        return figures_from(self.as_of, self.problem_stats, self.petition_stats)
+
+    def paragraph(self, *, with_measures: bool = False) -> str:
+        return summary_paragraph(self.figures, with_measures=with_measures)
+
+
+def _history(db) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    cur = db.execute("SELECT problem_id, period, status, percent, text FROM progress_reports"
+                     " WHERE measure_id IS NULL ORDER BY problem_id, period, id")
+    for problem_id, period, status, percent, text in cur.fetchall():
+        out.setdefault(problem_id, []).append(
+            {"period": period, "status": status, "percent": percent, "text": text})
+    return out
+
+
+def as_of_state(problem: dict, history: list[dict], month: str) -> dict:
+    """The problem with status, percent and progress as reported up to `month` (YYYY-MM)."""
+    if not history or history[-1]["period"] <= month:
+        return problem
+    earlier = [r for r in history if r["period"] <= month]
+    if not earlier:  # nothing known about then (e.g. a ledger imported later): as it is now
+        return problem
+    state = dict(problem)
+    last = earlier[-1]
+    state.update(status=last["status"] or PENDING, status_text=status_label(last["status"]),
+                 percent=last["percent"], progress=last["text"] or "")
+    return state
+
+
+def take_snapshot(db, as_of: dt.date, settings: ReportSettings | None = None) -> Snapshot:
+    settings = settings or load_report_settings(db)
+    month = f"{as_of:%Y-%m}"
+    history = _history(db)
+    problems = [as_of_state(p, history.get(p["id"], []), month) for p in problem_rows(db)]
+    measures = measures_by_problem(db)
+    starts = round_starts(db)
+    calendar = WorkCalendar(settings.extra_holidays, settings.extra_workdays)
+    assessments = [assess(p, measures.get(p["id"], []), as_of, starts.get(p["round_id"]),
+                          settings, calendar) for p in problems]
+    petitions = rows(db, "SELECT * FROM petitions WHERE received_on IS NULL OR received_on = ''"
+                         " OR received_on <= ? ORDER BY coalesce(seq, 1e9), code",
+                     [as_of.isoformat()])
+    return Snapshot(as_of, settings, problems, measures, assessments, petitions)
+
+
+def _month_back(month: str, n: int) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    total = year * 12 + mon - 1 - n
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def _done_by_period(reports: list[dict], periods: list[str]) -> list[bool]:
+    out, i, status = [], 0, None
+    for period in periods:
+        while i < len(reports) and reports[i]["period"] <= period:
+            status, i = reports[i]["status"], i + 1
+        out.append(status in DONE_CODES)
+    return out
+
+
+def completion_trend_data(db, last_month: str, months: int = 12) -> list[tuple[str, int, int]]:
+    """(period, problems completed as reported by then, problems) for the `months` months up to
+    last_month, from the progress history; a problem done with no history counts from the month
+    it was last updated."""
+    periods = [_month_back(last_month, n) for n in range(months - 1, -1, -1)]
+    history = _history(db)
+    counts = [0] * len(periods)
+    total = 0
+    for p in rows(db, "SELECT id, status, updated_at FROM problems"):
+        total += 1
+        reports = history.get(p["id"])
+        if not reports and p["status"] in DONE_CODES:
+            reports = [{"period": (p["updated_at"] or "")[:7], "status": p["status"]}]
+        for n, done in enumerate(_done_by_period(reports or [], periods)):
+            counts[n] += done
+    return [(period, counts[n], total) for n, period in enumerate(periods)]
