@@ -8,8 +8,8 @@ the status words. Our own importer reads it back into the same register.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import takewhile
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 
 from openpyxl import Workbook
