@@ -23,11 +23,10 @@ from desktop.core.status import STATUS_CODES, STATUS_LABELS
 from desktop.ledger import sheet_style as st
 from desktop.ledger.cells import write_text, write_value
 from desktop.ledger.ledger_layout import (
-    COLUMNS,
     STATUS_HEADER,
     Column,
     ProblemBlock,
-    extra_columns,
+    ledger_columns,
     problem_blocks,
 )
 
@@ -62,7 +61,7 @@ def export_ledger(db: Database, out: str | Path, *, as_of: dt.date | None = None
     """Write the register to `out` (.xlsx) and say how much was written."""
     problems = problem_rows(db)
     blocks = problem_blocks(problems, measures_by_problem(db))
-    columns = COLUMNS + extra_columns(problems)
+    columns = ledger_columns(problems, with_measures=any(b.measures for b in blocks))
     office = office if office is not None else (get_setting(db, "office_name") or "")
     wb = Workbook()
     ws = wb.active

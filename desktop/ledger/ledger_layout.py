@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.core.status import status_label
+from desktop.core.status import derive_status, status_label
 
 UNIT_JOIN = "、"
 
@@ -21,7 +21,13 @@ def join_units(units: list[str] | None) -> str:
 
 
 def status_word(problem: dict) -> str:
-    return problem.get("status_text") or status_label(problem.get("status"))
+    """The status as reported; blank when none was reported and the status is the one a blank
+    cell means (so that our own ledger reads back the same), else the status's Chinese word."""
+    if problem.get("status_text"):
+        return problem["status_text"]
+    if problem.get("status") == derive_status("", problem.get("progress")):
+        return ""
+    return status_label(problem.get("status"))
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,12 @@ COLUMNS: tuple[Column, ...] = (
     Column(STATUS_HEADER, 12, True, lambda p, m: status_word(p), center=True),
 )
 STANDARD_HEADERS = frozenset(c.header for c in COLUMNS) | {"责任单位"}
+
+
+def ledger_columns(problems: list[dict], *, with_measures: bool) -> tuple[Column, ...]:
+    """The standard columns (without 整改措施 when no problem has measures), then the extras."""
+    standard = COLUMNS if with_measures else tuple(c for c in COLUMNS if c.header != "整改措施")
+    return standard + extra_columns(problems)
 
 
 def extra_columns(problems: list[dict]) -> tuple[Column, ...]:
