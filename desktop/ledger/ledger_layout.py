@@ -81,16 +81,24 @@ def ledger_columns(problems: list[dict], *, with_measures: bool) -> tuple[Column
 
 
 def extra_columns(problems: list[dict]) -> tuple[Column, ...]:
-    """One column per original header kept in problems' `extra`, in first-seen order."""
-    names: dict[str, None] = {}
+    """One column per original header kept in problems' `extra`, in first-seen order. A column
+    whose values differed between a problem's rows (kept as a list) goes row by row again."""
+    names: dict[str, bool] = {}
     for problem in problems:
-        for key in problem.get("extra") or {}:
+        for key, value in (problem.get("extra") or {}).items():
             if key and key not in STANDARD_HEADERS:
-                names.setdefault(key, None)
+                names[key] = names.get(key, False) or isinstance(value, list)
+    return tuple(Column(name, 16, not per_row, _extra(name)) for name, per_row in names.items())
 
-    def getter(name: str) -> Callable[[dict, dict | None], object]:
-        return lambda p, m: (p.get("extra") or {}).get(name)
-    return tuple(Column(name, 16, True, getter(name)) for name in names)
+
+def _extra(name: str) -> Callable[[dict, dict | None], object]:
+    def value(problem: dict, measure: dict | None) -> object:
+        kept = (problem.get("extra") or {}).get(name)
+        row = measure["_row"] if measure is not None else 0
+        if isinstance(kept, list):
+            return kept[row] if row < len(kept) else None
+        return kept if row == 0 else None
+    return value
 
 
 @dataclass
@@ -111,5 +119,6 @@ def problem_blocks(problems: list[dict], measures: dict[int, list[dict]]) -> lis
     blocks = []
     for number, problem in enumerate(problems, start=1):
         problem = {**problem, "_number": number}
-        blocks.append(ProblemBlock(problem, measures.get(problem["id"], [])))
+        rows = [{**m, "_row": i} for i, m in enumerate(measures.get(problem["id"], []))]
+        blocks.append(ProblemBlock(problem, rows))
     return blocks
