@@ -126,6 +126,8 @@ def _write_header(ws, columns: tuple[Column, ...]) -> None:
 
 def _write_blocks(ws, columns: tuple[Column, ...], blocks: list[ProblemBlock]) -> int:
     """Write every problem's rows; returns the last row written."""
+    looks = {center: st.Look(ws, font=st.BODY_FONT, border=st.BORDER,
+                             alignment=st.CENTER if center else st.WRAP) for center in (True, False)}
     row = FIRST_DATA_ROW - 1
     for block in blocks:
         first = row + 1
@@ -136,7 +138,9 @@ def _write_blocks(ws, columns: tuple[Column, ...], blocks: list[ProblemBlock]) -
             for col, column in enumerate(columns, start=1):
                 value = column.value(block.problem, measure) if (
                     offset == 0 or not column.problem_level) else None
-                _body_cell(ws.cell(row, col), value, column)
+                cell = ws.cell(row, col)
+                looks[column.center].stamp(cell)  # before the value: it may add a quote prefix
+                write_value(cell, value)
                 lines = st.lines_needed(value, column.width)
                 if column.problem_level:
                     problem_need = max(problem_need, lines)
@@ -147,18 +151,12 @@ def _write_blocks(ws, columns: tuple[Column, ...], blocks: list[ProblemBlock]) -
     return max(row, FIRST_DATA_ROW - 1)
 
 
-def _body_cell(cell, value: object, column: Column) -> None:
-    write_value(cell, value)
-    cell.font, cell.border = st.BODY_FONT, st.BORDER
-    cell.alignment = st.CENTER if column.center else st.WRAP
-
-
 def _merge_problem_cells(ws, columns: tuple[Column, ...], first: int, last: int) -> None:
     if last <= first:
         return
     for col, column in enumerate(columns, start=1):
         if column.problem_level:
-            ws.merge_cells(start_row=first, start_column=col, end_row=last, end_column=col)
+            st.merge(ws, first, col, last, col)
 
 
 def _set_heights(ws, first: int, needs: list[int], problem_need: int) -> None:
