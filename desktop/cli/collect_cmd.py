@@ -51,7 +51,9 @@ def _print_human(result, dry_run: bool) -> None:
             for error in f.errors:
                 print(f"  {error['message']}")
             continue
-        print(f"《{name}》（{f.unit}，{f.period}）：新记录 {len(f.recorded)} 条，"
+        codes = "、".join(r["code"] for r in f.recorded)
+        print(f"《{name}》（{f.unit}，{f.period}）：新记录 {len(f.recorded)} 条"
+              + (f"（问题 {codes}）" if codes else "") + "，"
               f"已收集过 {len(f.unchanged)} 条，冲突 {len(f.conflicts)} 条，"
               f"未填写 {f.empty_rows} 行" + (f"，跳过 {len(f.skipped)} 条" if f.skipped else ""))
         for skipped in f.skipped:

@@ -20,6 +20,7 @@ from db.progress import add_progress_report
 from desktop.ledger.collect_plan import Plan, make_plan
 from desktop.ledger.form_layout import check_period, period_label
 from desktop.ledger.form_reader import FormReading, FormRefused, read_form
+from desktop.ledger.long_work import Cancel, Progress, checkpoint
 from desktop.ledger.unit_forms import issued_periods
 
 
@@ -55,12 +56,16 @@ def step_name(count: int) -> str:
 
 
 def collect_forms(db: Database, paths: list[str | Path], *, period: str | None = None,
-                  dry_run: bool = False) -> CollectResult:
-    """Read, check and (unless dry_run or a form was refused) record the forms."""
+                  dry_run: bool = False, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> CollectResult:
+    """Read, check and (unless dry_run or a form was refused) record the forms. Cancelling
+    (Cancelled) before the writing starts changes nothing."""
     expected = check_period(period) if period else None
     reg_id, key = register_id(db), form_key(db)
     results, readings = [], []
-    for path in paths:
+    for done, path in enumerate(paths):
+        checkpoint(done, len(paths), Path(path).name, progress=progress, cancel=cancel,
+                   cancelled="已取消收集，台账未改变。")
         result = FileResult(file=str(Path(path)))
         results.append(result)
         try:
@@ -83,6 +88,8 @@ def collect_forms(db: Database, paths: list[str | Path], *, period: str | None =
     committed = not dry_run and not any(r.refused for r in results) and bool(plan.to_record)
     name = step_name(len(valid))
     if committed:
+        checkpoint(len(paths), len(paths), "写入台账", progress=progress, cancel=cancel,
+                   cancelled="已取消收集，台账未改变。")
         _record(db, plan, name)
     return CollectResult(expected or "", results, plan.conflicts, committed,
                          name if committed else "")

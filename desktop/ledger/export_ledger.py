@@ -8,6 +8,7 @@ the status words. Our own importer reads it back into the same register.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import takewhile
 from pathlib import Path
@@ -29,6 +30,7 @@ from desktop.ledger.ledger_layout import (
     ledger_columns,
     problem_blocks,
 )
+from desktop.ledger.long_work import Cancel, Progress, checkpoint
 
 SHEET_TITLE = "整改落实情况台账"
 TITLE_ROW, INFO_ROW, HEADER_TOP, HEADER_SUB, FIRST_DATA_ROW = 1, 2, 3, 4, 5
@@ -57,8 +59,10 @@ def ledger_title(db: Database, problems: list[dict], office: str) -> str:
 
 
 def export_ledger(db: Database, out: str | Path, *, as_of: dt.date | None = None,
-                  title: str | None = None, office: str | None = None) -> LedgerExport:
-    """Write the register to `out` (.xlsx) and say how much was written."""
+                  title: str | None = None, office: str | None = None,
+                  progress: Progress | None = None, cancel: Cancel | None = None) -> LedgerExport:
+    """Write the register to `out` (.xlsx) and say how much was written. Cancelling (Cancelled)
+    leaves no file behind."""
     problems = problem_rows(db)
     blocks = problem_blocks(problems, measures_by_problem(db))
     columns = ledger_columns(problems, with_measures=any(b.measures for b in blocks))
@@ -68,7 +72,9 @@ def export_ledger(db: Database, out: str | Path, *, as_of: dt.date | None = None
     ws.title = SHEET_TITLE
     _write_top(ws, columns, title or ledger_title(db, problems, office), office,
                as_of or dt.date.today())
-    last = _write_blocks(ws, columns, blocks)
+    last = _write_blocks(ws, columns, blocks, lambda done: checkpoint(
+        done, len(blocks), "写入台账", progress=progress, cancel=cancel,
+        cancelled="已取消导出，未生成文件。"))
     _finish_sheet(ws, columns, last)
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,12 +130,15 @@ def _write_header(ws, columns: tuple[Column, ...]) -> None:
     ws.row_dimensions[HEADER_SUB].height = 24
 
 
-def _write_blocks(ws, columns: tuple[Column, ...], blocks: list[ProblemBlock]) -> int:
+def _write_blocks(ws, columns: tuple[Column, ...], blocks: list[ProblemBlock],
+                  step: Callable[[int], None]) -> int:
     """Write every problem's rows; returns the last row written."""
     looks = {center: st.Look(ws, font=st.BODY_FONT, border=st.BORDER,
                              alignment=st.CENTER if center else st.WRAP) for center in (True, False)}
     row = FIRST_DATA_ROW - 1
-    for block in blocks:
+    for number, block in enumerate(blocks):
+        if number % 100 == 0:
+            step(number)
         first = row + 1
         needs = [1] * block.height
         problem_need = 1

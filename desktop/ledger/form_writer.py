@@ -88,24 +88,33 @@ def _write_sheet(ws, content: FormContent) -> list[list[object]]:
         cell.fill = st.FILL_CELL if column.fill else st.HEADER_FILL
         ws.column_dimensions[get_column_letter(col)].width = column.width
     ws.row_dimensions[fl.HEADER_ROW].height = 30
+    looks = _looks(ws)
     locked_rows = []
     for number, problem in enumerate(content.problems, start=1):
         values = locked_values(number, problem, content.last_progress)
-        locked_rows.append(_write_row(ws, fl.FIRST_ROW + number - 1, values))
+        locked_rows.append(_write_row(ws, fl.FIRST_ROW + number - 1, values, looks))
     _finish(ws, fl.FIRST_ROW + len(content.problems) - 1)
     return locked_rows
 
 
-def _write_row(ws, row: int, values: dict[str, object]) -> list[object]:
+def _looks(ws) -> dict[str, st.Look]:
+    """The body cells' looks by column key: locked or open (yellow), centred or wrapped."""
+    looks = {}
+    for column in fl.COLUMNS:
+        align = st.CENTER if column.key in ("number", "code", "percent") else st.WRAP
+        extra = {"fill": st.FILL_CELL, "protection": OPEN} if column.fill else {}
+        looks[column.key] = st.Look(ws, font=st.BODY_FONT, border=st.BORDER, alignment=align,
+                                    **extra)
+    return looks
+
+
+def _write_row(ws, row: int, values: dict[str, object], looks: dict[str, st.Look]) -> list:
     lines = 1
     for col, column in enumerate(fl.COLUMNS, start=1):
         cell = ws.cell(row, col)
         value = values.get(column.key)
+        looks[column.key].stamp(cell)
         write_value(cell, value)
-        cell.font, cell.border = st.BODY_FONT, st.BORDER
-        cell.alignment = st.CENTER if column.key in ("number", "code", "percent") else st.WRAP
-        if column.fill:
-            cell.fill, cell.protection = st.FILL_CELL, OPEN
         lines = max(lines, st.lines_needed(value, column.width))
     ws.row_dimensions[row].height = st.row_height(max(lines, 3))
     return [values.get(fl.COLUMNS[c - 1].key) for c in fl.LOCKED_COLUMNS]

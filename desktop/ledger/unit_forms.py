@@ -22,6 +22,7 @@ from db.records import measures_by_problem, problem_rows, rows
 from desktop.core.units import merge_unit_lists, unit_key
 from desktop.ledger.form_layout import check_period, period_label
 from desktop.ledger.form_writer import FormContent, write_form
+from desktop.ledger.long_work import Cancel, Progress, checkpoint
 
 ISSUED_PERIODS = "unit_forms_periods"
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
@@ -75,7 +76,8 @@ def file_name(unit: str, period: str) -> str:
 
 
 def export_unit_forms(db: Database, out_dir: str | Path, *, period: str | None = None,
-                      units: list[str] | None = None) -> list[UnitForm]:
+                      units: list[str] | None = None, progress: Progress | None = None,
+                      cancel: Cancel | None = None) -> list[UnitForm]:
     """Write one form per unit (or per named unit) into out_dir; returns what was written.
     ValueError (Chinese) for a bad period or a unit the register does not know."""
     period = check_period(period)
@@ -88,6 +90,8 @@ def export_unit_forms(db: Database, out_dir: str | Path, *, period: str | None =
     issued_at = dt.datetime.now().isoformat(timespec="seconds")
     written, used = [], set()
     for unit_name, problems in wanted:
+        checkpoint(len(written), len(wanted), unit_name, progress=progress, cancel=cancel,
+                   cancelled=f"已取消，已生成的 {len(written)} 份填报表保留在文件夹中。")
         name = file_name(unit_name, period)
         while name.lower() in used:
             name = name.replace(".xlsx", "_2.xlsx")

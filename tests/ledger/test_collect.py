@@ -207,3 +207,14 @@ def test_collect_command(register, forms, tmp_path):
     undone = subprocess.run([sys.executable, "-m", "desktop", "undo", "--db", db_path],
                             capture_output=True, text=True, encoding="utf-8")
     assert "收集填报表 1 份" in undone.stdout
+
+
+def test_cancelling_a_collection_changes_nothing(register, forms, tmp_path):
+    from desktop.ledger.result import Cancelled
+
+    calls = []
+    with pytest.raises(Cancelled, match="台账未改变"):
+        collect_forms(register, [filled(forms, tmp_path)],
+                      cancel=lambda: calls.append(1) or len(calls) > 1,
+                      progress=lambda *a: calls.append(a))
+    assert reports(register) == []

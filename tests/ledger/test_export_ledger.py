@@ -123,3 +123,15 @@ def test_export_ledger_command(register, tmp_path):
                           "--out", str(out), "--as-of", "2024-5"],
                          capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 1 and "格式不对" in bad.stderr
+
+
+def test_progress_is_reported_and_cancelling_leaves_no_file(register, tmp_path):
+    from desktop.ledger.result import Cancelled
+
+    demo(register)
+    seen = []
+    export_ledger(register, tmp_path / "a.xlsx", progress=lambda *a: seen.append(a))
+    assert seen[0] == (0, 63, "写入台账")
+    with pytest.raises(Cancelled, match="已取消导出"):
+        export_ledger(register, tmp_path / "b.xlsx", cancel=lambda: True)
+    assert not (tmp_path / "b.xlsx").exists()
