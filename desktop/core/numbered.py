@@ -13,7 +13,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE = "一二三四五六七八九十"
 _MARKER = re.compile(
     r"(?:(?:^|(?<=[；;。\n\r\s，,]))[ \t\u3000]*"
-    r"(?:(?P<arabic>\d{1,2})\s*[.、．](?!\d)|(?P<chinese>[" + _CHINESE + r"])、))"
+    r"(?:(?P<arabic>\d{1,2})\s*[.、．](?:(?!\d)|(?=(?:19|20)\d\d))|(?P<chinese>[" + _CHINESE + r"])、))"
     r"|[（(](?P<paren>\d{1,2})[）)]"
     r"|(?P<circled>[" + _CIRCLED + r"])"
     r"|[（(](?P<cparen>[" + _CHINESE + r"])[）)]")

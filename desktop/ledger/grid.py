@@ -148,7 +148,8 @@ def _open_calamine(path: Path):
 
     _check_file(path)
     try:
-        return CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as fh:   # by content, not by extension: a .xls renamed .xlsx reads
+            return CalamineWorkbook.from_filelike(fh)
     except Exception as exc:  # calamine's errors carry no stable types; the message is kept
         text = str(exc)
         if "password" in text.lower() or "encrypt" in text.lower():

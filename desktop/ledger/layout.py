@@ -99,15 +99,18 @@ def _score(kind: str, cells: list) -> tuple[int, set[str]]:
 
 
 def _is_sub_header(grid: Grid, r: int, kind: str) -> bool:
+    """The row below the header is its second row when every word in it sits under a group cell
+    (merged across) or under an empty header cell, and at least one of them names a field."""
     if r + 1 >= grid.height:
         return False
-    groups = any(m[0] == r and (m[3] > m[1] or m[2] > m[0]) for m in grid.merges)
-    below = [grid.raw(r + 1, c) for c in range(grid.width) if grid.merged_from(r + 1, c) is None]
-    below = [v for v in below if v is not None]
-    if not below or not all(isinstance(v, str) and len(header_key(v)) <= 20 for v in below):
+    groups = {c for m in grid.merges if m[0] == r and m[3] > m[1] for c in range(m[1], m[3] + 1)}
+    below = [(c, grid.raw(r + 1, c)) for c in range(grid.width)
+             if grid.merged_from(r + 1, c) is None and grid.raw(r + 1, c) is not None]
+    if not below or not all(isinstance(v, str) and len(header_key(v)) <= 20 for _, v in below):
         return False
-    matched = sum(1 for v in below if match_field(kind, v))
-    return matched > 0 and (groups or matched == len(below))
+    if not all(c in groups or grid.value(r, c) is None for c, _ in below):
+        return False
+    return any(match_field(kind, v) for _, v in below)
 
 
 def _columns(grid: Grid, r: int, kind: str, two_rows: bool) -> list[Column]:
