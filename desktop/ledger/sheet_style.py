@@ -20,7 +20,7 @@ NOTE_FONT = Font(name="宋体", size=10)
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-FILL_CELL = PatternFill("solid", fgColor="FFF2CC")  # the cells a unit fills in
+FILL_CELL = PatternFill("solid", fgColor="FFEB9C")  # the cells a unit fills in
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP = Alignment(horizontal="left", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center")
