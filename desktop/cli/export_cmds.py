@@ -1,0 +1,79 @@
+"""`export ledger | unit-forms`: workbooks out of the register.
+
+Each sub-command is one entry in SUBCOMMANDS: (name, help, add_arguments, run). Adding one
+(fill-back) is a function for its arguments, a function that runs it, and a line in the list.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from desktop.cli import ChineseParser, Refused
+from desktop.cli.common import add_db, open_db, print_json
+from desktop.cli.register_cmds import parse_date
+
+
+def _ledger_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="OUT.xlsx", help="输出的台账工作簿")
+    p.add_argument("--as-of", help="表头“截至”日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--title", help="标题（默认按填报单位或督察批次生成）")
+    p.add_argument("--office", help="填报单位（默认取设置中的单位名称）")
+
+
+def run_ledger(args: argparse.Namespace) -> int:
+    from desktop.ledger.export_ledger import export_ledger
+
+    result = export_ledger(open_db(args), args.out, as_of=parse_date(args.as_of, "截至日期"),
+                           title=args.title, office=args.office)
+    print(f"已导出台账：{result.path}（{result.problems} 个问题、{result.measures} 条措施，"
+          f"共 {result.rows} 行）")
+    return 0
+
+
+def _unit_forms_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="DIR", help="存放填报表的文件夹")
+    p.add_argument("--period", metavar="YYYY-MM", help="填报期间（默认本月）")
+    p.add_argument("--unit", action="append", metavar="单位", help="只生成这些单位的填报表（可重复）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出生成的文件")
+
+
+def run_unit_forms(args: argparse.Namespace) -> int:
+    from desktop.ledger.unit_forms import export_unit_forms
+
+    try:
+        forms = export_unit_forms(open_db(args), args.out, period=args.period, units=args.unit)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+    if args.json:
+        print_json([{"unit": f.unit, "period": f.period, "file": str(f.path),
+                     "problems": f.problems} for f in forms])
+        return 0
+    for form in forms:
+        print(f"{form.unit}：{form.problems} 个问题 → {form.path.name}")
+    print(f"共生成 {len(forms)} 份填报表，保存在：{args.out}" if forms
+          else "台账中没有需要填报的单位，未生成填报表。")
+    return 0
+
+
+Run = Callable[[argparse.Namespace], int]
+SUBCOMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Run]] = [
+    ("ledger", "导出整洁、可打印的整改台账工作簿", _ledger_args, run_ledger),
+    ("unit-forms", "为每个责任单位生成本期进展填报表", _unit_forms_args, run_unit_forms),
+]
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("export", help="导出台账、回填上级表格、生成单位填报表")
+    parser.set_defaults(func=lambda args: _missing(parser))
+    inner = parser.add_subparsers(dest="export_kind", metavar="类型", parser_class=ChineseParser)
+    for name, help_text, add_arguments, run in SUBCOMMANDS:
+        p = inner.add_parser(name, help=help_text)
+        add_db(p)
+        add_arguments(p)
+        p.set_defaults(func=run)
+
+
+def _missing(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
