@@ -56,10 +56,43 @@ def run_unit_forms(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fill_back_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--template", required=True, metavar="SUPERIOR.xlsx", help="上级下发的表格（不会被修改）")
+    p.add_argument("--out", required=True, metavar="OUT.xlsx", help="回填后的新文件")
+    p.add_argument("--as-of", help="取截至该日期（所在月份）的最新进展 YYYY-MM-DD（默认当前）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出回填结果")
+
+
+def run_fill_back(args: argparse.Namespace) -> int:
+    from desktop.ledger.errors import LedgerRefused
+    from desktop.ledger.fill_back import fill_back
+
+    try:
+        result = fill_back(open_db(args), args.template, args.out,
+                           as_of=parse_date(args.as_of, "截至日期"))
+    except LedgerRefused as exc:
+        raise Refused(str(exc)) from exc
+    if args.json:
+        print_json(result.as_json())
+        return 0
+    for lost in result.lost_on_save:
+        print(f"注意：上级表格中的{lost}在保存时无法保留，请在回填后的文件中核对。")
+    rows = "、".join(str(f["row"]) for f in result.filled)
+    print(f"已回填 {len(result.filled)} 个问题（工作表“{result.sheet}”第 {rows} 行）→ {result.path}")
+    if result.no_progress:
+        print(f"尚无进展、未填写：{'、'.join(result.no_progress)}")
+    if result.not_in_register:
+        print(f"上级表格中有、本台账中没有（未填写）：{'、'.join(result.not_in_register)}")
+    if result.not_in_template:
+        print(f"本台账中有、上级表格中没有（未添加）：{'、'.join(result.not_in_template)}")
+    return 0
+
+
 Run = Callable[[argparse.Namespace], int]
 SUBCOMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Run]] = [
     ("ledger", "导出整洁、可打印的整改台账工作簿", _ledger_args, run_ledger),
     ("unit-forms", "为每个责任单位生成本期进展填报表", _unit_forms_args, run_unit_forms),
+    ("fill-back", "把进展和状态填回上级下发的表格（另存新文件）", _fill_back_args, run_fill_back),
 ]
 
 

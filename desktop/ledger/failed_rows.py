@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from desktop.ledger.cells import write_value
 from desktop.ledger.reading import LedgerReading
 
 
@@ -24,10 +25,9 @@ def write_failed_rows(reading: LedgerReading, out: str | Path) -> Path:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for skipped in reading.skipped_rows:
         values = list(skipped.values) or [""] * width
-        ws.append([skipped.row, skipped.reason, *values])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"       # text beginning with = + - @ stays text
+        r = ws.max_row + 1
+        for c, value in enumerate([skipped.row, skipped.reason, *values], start=1):
+            cell = write_value(ws.cell(r, c), value)   # text beginning with = stays text
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["B"].width = 30
     ws.freeze_panes = "C2"
