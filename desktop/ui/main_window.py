@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.commands = WindowCommands(self)
         self._connect_tasks()
-        self.setMinimumSize(1000, 640)
+        self.setMinimumSize(760, 540)
         self.resize(1400, 880)
         if remember_layout:
             self._restore_layout()
@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
 
     def run(self, op: Op) -> Op:
         return self.tasks.run(op)
+
+    def run_op(self, label: str, work, **kwargs) -> Op:
+        return self.tasks.run(Op(label, work, **kwargs))
 
     def say(self, message: str, timeout_ms: int = 8000) -> None:
         if message:

@@ -65,6 +65,7 @@ class MeasuresEditor(QWidget):
         self.table.resizeRowsToContents()
 
     def _insert_row(self, row: int, m: dict, *, emit: bool = True) -> None:
+        blocked = self.table.blockSignals(True)  # the row is whole before anyone looks at it
         self.table.insertRow(row)
         seq = QTableWidgetItem()
         seq.setFlags(seq.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -80,6 +81,7 @@ class MeasuresEditor(QWidget):
         status.currentIndexChanged.connect(lambda _i: self.edited.emit())
         self.table.setCellWidget(row, 4, status)
         self._renumber()
+        self.table.blockSignals(blocked)
         if emit:
             self.table.setCurrentCell(row, 1)
             self.edited.emit()
