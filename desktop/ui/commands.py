@@ -8,6 +8,7 @@ from pathlib import Path
 from db.connection import RegisterError
 from desktop import APP_NAME, __version__
 from desktop.ui import prompts
+from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.menus import not_provided
 from desktop.ui.operations.register_ops import backup_to, redo_last, restore_from, undo_last
 from desktop.ui.problem_dialog import ProblemDialog
@@ -39,8 +40,8 @@ class WindowCommands:
         a.help.triggered.connect(lambda: prompts.inform(window, "使用说明", HELP_TEXT))
         a.about.triggered.connect(self.about)
         window.register_view.open_problem.connect(self.open_problem)
-        for action in (a.import_ledger, a.export_ledger, a.fill_back, a.unit_forms, a.collect,
-                       a.print_preview):
+        a.import_ledger.triggered.connect(lambda: self.import_ledger())
+        for action in (a.export_ledger, a.fill_back, a.unit_forms, a.collect, a.print_preview):
             not_provided(action)
 
     # -- registers ----------------------------------------------------------------------
@@ -89,6 +90,17 @@ class WindowCommands:
         if prompts.confirm(self.window, "从备份恢复", question):
             self.close_problem_dialogs()
             self.window.run(Op("正在从备份恢复", restore_from(path), long=True))
+
+    # -- import -------------------------------------------------------------------------
+    def import_ledger(self, path: str | None = None) -> ImportDialog | None:
+        path = path or prompts.open_file(self.window, "选择要导入的台账", prompts.LEDGER_FILTER,
+                                         str(self._folder()))
+        if not path:
+            return None
+        dialog = ImportDialog(self.window)
+        dialog.open()
+        dialog.read(path)
+        return dialog
 
     # -- find, help ---------------------------------------------------------------------
     def find(self) -> None:

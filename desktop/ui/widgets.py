@@ -16,6 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def left_headers(table) -> None:
+    """Column titles aligned with the text under them."""
+    table.horizontalHeader().setDefaultAlignment(LEFT)
+
 
 class Card(QFrame):
     """A big number with a label under it."""

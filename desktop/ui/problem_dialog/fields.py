@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -92,15 +93,18 @@ class ProblemFields(QWidget):
         right.addRow("完成进度", w["percent"])
         flag = QHBoxLayout()
         flag.addWidget(w["flagged"])
-        flag.addWidget(QLabel("督办领导："))
+        flag.addWidget(QLabel("挂牌领导："))
         flag.addWidget(w["flag_leader"], 1)
         right.addRow("", flag)
         right.addRow("销号日期", w["closed_on"])
         right.addRow("销号文号", w["closure_doc"])
         row = QHBoxLayout(self)
-        row.addLayout(left, 3)
-        row.addSpacing(16)
-        row.addLayout(right, 2)
+        for form, stretch in ((left, 3), (right, 2)):
+            column = QVBoxLayout()
+            column.addLayout(form)
+            column.addStretch(1)
+            row.addLayout(column, stretch)
+            row.addSpacing(16)
 
     def _connect(self) -> None:
         for widget in self.w.values():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.deadlines import parse_deadline
 from desktop.core.status import STATUS_CODES, STATUS_LABELS
 from desktop.core.units import split_units
+from desktop.ui.widgets import left_headers
 
 HEADERS = ["序号", "整改措施", "整改时限", "牵头单位", "状态"]
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -31,6 +32,7 @@ class MeasuresEditor(QWidget):
         self.table = QTableWidget(0, len(HEADERS), objectName="measuresTable")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().hide()
+        left_headers(self.table)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.status import STATUS_CODES, STATUS_LABELS
 from desktop.ui.problem_dialog.fields import percent_box
+from desktop.ui.widgets import left_headers
 
 HEADERS = ["期次", "状态", "进度", "进展情况", "填报单位", "填报日期"]
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
@@ -38,6 +39,7 @@ class ProgressPanel(QWidget):
         self.history = QTableWidget(0, len(HEADERS), objectName="historyTable")
         self.history.setHorizontalHeaderLabels(HEADERS)
         self.history.verticalHeader().hide()
+        left_headers(self.history)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
         header = self.history.horizontalHeader()

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets import left_headers
+
 
 class SourcePanel(QWidget):
     def __init__(self, parent=None):
@@ -23,6 +25,7 @@ class SourcePanel(QWidget):
         self.extra = QTableWidget(0, 2, objectName="extraTable")
         self.extra.setHorizontalHeaderLabels(["原表列名", "内容"])
         self.extra.verticalHeader().hide()
+        left_headers(self.extra)
         self.extra.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.extra.setWordWrap(True)
         self.extra.setColumnWidth(0, 180)
