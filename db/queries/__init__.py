@@ -28,6 +28,7 @@ from db.queries.problems import (  # noqa: F401
     code_taken,
     filter_choices,
     problem_detail,
+    problem_ids,
     problem_list,
     problem_rows_by_id,
 )

@@ -101,10 +101,10 @@ def _where(flt: ProblemFilter, params: dict) -> str:
     return " AND ".join(clauses)
 
 
-def _select(where: str, order: str) -> str:
+def _select(where: str, order: str, columns: str = "") -> str:
     inner = f"SELECT p.*, {_DAYS} AS days_left, {_BUCKET} AS bucket FROM problems p"
-    return (f"SELECT {_LIST_COLUMNS}, p.days_left, p.bucket, {_WARNING} AS warning"
-            f" FROM ({inner}) p"
+    columns = columns or f"{_LIST_COLUMNS}, p.days_left, p.bucket"
+    return (f"SELECT {columns}, {_WARNING} AS warning FROM ({inner}) p"
             + (f" WHERE {where}" if where else "") + f" ORDER BY {order}")
 
 
@@ -114,6 +114,16 @@ def problem_list(db: Database, flt: ProblemFilter | None = None, *, sort: str = 
     params: dict = {"as_of": (as_of or dt.date.today()).isoformat()}
     where = _where(flt or ProblemFilter(), params)
     return named_rows(db, _select(where, _order(sort, descending) + ", " + _CODE_ORDER), params)
+
+
+def problem_ids(db: Database, flt: ProblemFilter | None = None, *, sort: str = "code",
+                descending: bool = False, as_of: dt.date | None = None) -> list[tuple[int, str]]:
+    """(id, warning) of the problems matching the filter, in order: what a long list needs
+    at once; the rows themselves are fetched a page at a time (problem_rows_by_id)."""
+    params: dict = {"as_of": (as_of or dt.date.today()).isoformat()}
+    where = _where(flt or ProblemFilter(), params)
+    sql = _select(where, _order(sort, descending) + ", " + _CODE_ORDER, "p.id")
+    return db.execute(sql, params).fetchall()
 
 
 def _order(sort: str, descending: bool) -> str:

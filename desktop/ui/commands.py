@@ -8,7 +8,6 @@ from pathlib import Path
 from db.connection import RegisterError
 from desktop import APP_NAME, __version__
 from desktop.ui import prompts
-from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.menus import not_provided
 from desktop.ui.operations.register_ops import backup_to, redo_last, restore_from, undo_last
 from desktop.ui.problem_dialog import ProblemDialog
@@ -92,7 +91,9 @@ class WindowCommands:
             self.window.run(Op("正在从备份恢复", restore_from(path), long=True))
 
     # -- import -------------------------------------------------------------------------
-    def import_ledger(self, path: str | None = None) -> ImportDialog | None:
+    def import_ledger(self, path: str | None = None):
+        from desktop.ui.import_dialog import ImportDialog  # loads the Excel readers when needed
+
         path = path or prompts.open_file(self.window, "选择要导入的台账", prompts.LEDGER_FILTER,
                                          str(self._folder()))
         if not path:

@@ -62,8 +62,7 @@ class DashboardView(QWidget):
         self.overdue = self._problem_list("overdueList")
         self.due_soon = self._problem_list("dueSoonList")
         self.behind = self._problem_list("behindList")
-        self._layout()
-        self.refresh()
+        self._layout()  # filled when first shown (activate)
 
     def _problem_list(self, name: str) -> ProblemList:
         table = ProblemList(["编号", "问题", "牵头单位", "预警"], [52, 200, 130, 110])
@@ -102,7 +101,8 @@ class DashboardView(QWidget):
     # -- data ---------------------------------------------------------------------------
     def set_db(self, db: Database) -> None:
         self.db, self.dirty = db, True
-        self.activate()
+        if self.isVisible():
+            self.activate()
 
     def apply(self, changes: Changes) -> None:
         if changes.any_problem or changes.any_petition:

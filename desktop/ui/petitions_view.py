@@ -97,7 +97,7 @@ class PetitionsView(QWidget):
         for combo in (self.status, self.district, self.ptype, self.verified):
             combo.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(lambda _: self._timer.start())
-        self.reload()
+        # filled when first shown (activate)
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="petitionTable")
@@ -135,14 +135,22 @@ class PetitionsView(QWidget):
                               search=self.search.text().strip())
 
     def set_db(self, db: Database) -> None:
-        self.db = db
-        self.reload()
+        self.db, self.dirty = db, True
+        if self.isVisible():
+            self.activate()
 
     def apply(self, changes: Changes) -> None:
         if changes.any_petition:
+            self.dirty = True
+            if self.isVisible():
+                self.activate()
+
+    def activate(self) -> None:
+        if self.dirty:
             self.reload()
 
     def reload(self) -> None:
+        self.dirty = False
         choices = petition_choices(self.db)
         _refill(self.district, "全部区域", [(d, d) for d in choices["districts"]])
         _refill(self.ptype, "全部类型", [(t, t) for t in choices["pollution_types"]])

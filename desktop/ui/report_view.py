@@ -45,11 +45,12 @@ class ReportView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.period.currentIndexChanged.connect(self.refresh)
-        self.reload_periods()
+        # filled when first shown (activate)
 
     def set_db(self, db: Database) -> None:
-        self.db = db
-        self.reload_periods()
+        self.db, self.dirty = db, True
+        if self.isVisible():
+            self.reload_periods()
 
     def apply(self, changes: Changes) -> None:
         if changes.any_problem:

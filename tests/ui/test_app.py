@@ -110,15 +110,15 @@ def test_backup_then_restore(qtbot, window, tmp_path, monkeypatch):
     assert out.exists() and "已备份" in window.statusBar().currentMessage()
     from desktop.ui.operations.problem_ops import save_problem
 
-    first = window.register_view.model.rows[0]
+    first = window.register_view.model.row(0)
     with qtbot.waitSignal(window.changed, timeout=5000):
         window.run_op("改", save_problem(first["id"], first["code"], {"title": "改过的标题"}))
-    assert window.register_view.model.rows[0]["title"] == "改过的标题"
+    assert window.register_view.model.row(0)["title"] == "改过的标题"
     monkeypatch.setattr(prompts, "open_file", lambda *a: str(out))
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     with qtbot.waitSignal(window.changed, timeout=5000):
         window.actions_.restore.trigger()
-    assert window.register_view.model.rows[0]["title"] == first["title"]
+    assert window.register_view.model.row(0)["title"] == first["title"]
 
 
 def test_open_register_switches_and_is_remembered(qtbot, window, tmp_path, monkeypatch):

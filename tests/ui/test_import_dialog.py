@@ -77,6 +77,7 @@ def test_petitions_and_failed_rows(qtbot, window, monkeypatch, samples, tmp_path
     with qtbot.waitSignal(window.changed, timeout=10000):
         qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
     assert dialog.result.petitions_created == count
+    window.show_view("petitions")
     assert window.petitions.model.rowCount() == 120 + count
     if dialog.result.skipped_rows:
         out = tmp_path / "未导入的行.xlsx"

@@ -13,7 +13,7 @@ from tests.ui.helpers import choose, double_click_row, type_text
 
 def open_problem(qtbot, window, code: str):
     view = window.register_view
-    row = next(i for i, r in enumerate(view.model.rows) if r["code"] == code)
+    row = next(i for i, r in enumerate(view.model.all_rows()) if r["code"] == code)
     double_click_row(qtbot, view.table, row)
     qtbot.waitUntil(lambda: bool(window.commands.dialogs))
     dialog = next(iter(window.commands.dialogs.values()))
@@ -22,7 +22,7 @@ def open_problem(qtbot, window, code: str):
 
 
 def row_of(window, code: str) -> dict:
-    return next(r for r in window.register_view.model.rows if r["code"] == code)
+    return next(r for r in window.register_view.model.all_rows() if r["code"] == code)
 
 
 def test_record_this_months_progress_then_undo_and_redo(qtbot, window):

@@ -8,7 +8,7 @@ from tests.ui.helpers import choose, type_text
 
 
 def codes(window) -> list[str]:
-    return [r["code"] for r in window.register_view.model.rows]
+    return [r["code"] for r in window.register_view.model.all_rows()]
 
 
 def test_window_opens_on_the_register(window):
@@ -22,12 +22,12 @@ def test_window_opens_on_the_register(window):
 def test_find_a_problem_by_unit_and_status(qtbot, window):
     bar = window.register_view.filters
     choose(qtbot, bar.status, "未达序时进度")
-    rows = window.register_view.model.rows
+    rows = window.register_view.model.all_rows()
     assert rows and all(r["status"] == "behind_schedule" for r in rows)
     bar.unit.lineEdit().clear()
     type_text(qtbot, bar.unit.lineEdit(), "省林草局")
     qtbot.keyClick(bar.unit.lineEdit(), Qt.Key.Key_Return)
-    rows = window.register_view.model.rows
+    rows = window.register_view.model.all_rows()
     assert rows and all("省林草局" in r["lead_units"] + r["responsible_units"] for r in rows)
     assert all(r["status"] == "behind_schedule" for r in rows)
     assert "11" in codes(window)  # 进一步加大草原生态系统保护力度, led by 省林草局, behind
@@ -45,7 +45,7 @@ def test_search_waits_for_typing_to_pause(qtbot, window):
 
 def test_deadline_bucket_filter_shows_overdue(qtbot, window):
     choose(qtbot, window.register_view.filters.bucket, "逾期")
-    rows = window.register_view.model.rows
+    rows = window.register_view.model.all_rows()
     assert rows and all(r["warning"] == "overdue" and r["days_left"] < 0 for r in rows)
     assert "逾期" in window.register_view.model.index(0, 0).data()
 
@@ -54,6 +54,6 @@ def test_sorting_by_clicking_the_deadline_header(qtbot, window):
     header = window.register_view.table.horizontalHeader()
     x = header.sectionViewportPosition(4) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    deadlines = [r["deadline"] for r in window.register_view.model.rows if r["deadline"]]
+    deadlines = [r["deadline"] for r in window.register_view.model.all_rows() if r["deadline"]]
     assert deadlines == sorted(deadlines) or deadlines == sorted(deadlines, reverse=True)
     assert window.register_view.model.sort_key == "deadline"

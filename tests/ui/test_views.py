@@ -36,7 +36,7 @@ def test_dashboard_follows_an_edit(qtbot, window):
     click_nav(qtbot, window, "看板")
     board = window.dashboard
     done = int(board.cards["done"].number.text())
-    problem = next(r for r in window.register_view.model.rows if r["warning"] == "overdue")
+    problem = next(r for r in window.register_view.model.all_rows() if r["warning"] == "overdue")
     with qtbot.waitSignal(window.changed, timeout=5000):
         window.run_op("填报进展", add_report(problem["id"], problem["code"], period="2099-01",
                                           text="全部完成", status="completed", percent=100))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from sqlite_utils import Database
 
-from db.queries import ProblemFilter, problem_list
+from db.queries import ProblemFilter, problem_ids, problem_rows_by_id
 from desktop.core.deadlines import KIND_LABELS
 from desktop.core.status import STATUS_LABELS
 from desktop.ui.style import ROW_TINTS, WARNING_COLORS
@@ -51,10 +51,41 @@ def _deadline_tip(row: dict) -> str:
     return f"整改时限：{row['deadline_text'] or '未填写'}（{KIND_LABELS.get(row['deadline_kind'], '')}）"
 
 
+def _text(row: dict, key: str) -> str:
+    if key == "warning":
+        return warning_text(row)
+    if key == "lead":
+        return "、".join(row["lead_units"] or [])
+    if key == "deadline":
+        return row["deadline_text"] or KIND_LABELS.get(row["deadline_kind"], "")
+    if key == "status":
+        return STATUS_LABELS.get(row["status"], row["status_text"])
+    if key == "percent":
+        return "" if row["percent"] is None else f"{row['percent']:.0f}%"
+    if key == "progress":
+        return " ".join((row["progress"] or "").split())
+    return str(row.get(key) or "")
+
+
+_DISPLAY, _BACKGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole
+_FOREGROUND, _ALIGN = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_CENTERED = {i for i, c in enumerate(COLUMNS) if c.key in ("code", "percent")}
+_STATUS_COL = next(i for i, c in enumerate(COLUMNS) if c.key == "status")
+
+
 class RegisterModel(QAbstractTableModel):
+    """Holds the ordered ids (and warnings) of the problems the filter matches; the rows
+    themselves are fetched a page at a time when the view paints them."""
+
+    PAGE = 150
+
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
-        self.db, self.filter, self.rows = db, ProblemFilter(), []
+        self.db, self.filter = db, ProblemFilter()
+        self.ids: list[int] = []
+        self.warnings: list[str] = []
+        self.cache: dict[int, dict] = {}
         self.sort_key, self.descending = "code", False
         self.as_of: dt.date | None = None  # None: today
 
@@ -73,27 +104,47 @@ class RegisterModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def reload(self, *, reset: bool = False) -> None:
-        """Query again; if the same problems come back in the same order, repaint only the rows
-        whose values changed (selection and scroll stay); otherwise reset the model."""
-        new = problem_list(self.db, self.filter, sort=self.sort_key, descending=self.descending,
-                           as_of=self.as_of)
-        if not reset and [r["id"] for r in new] == [r["id"] for r in self.rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self.rows, new)) if a != b]
-            self.rows = new
-            for i in changed:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+    def reload(self, *, reset: bool = False, changed: frozenset[int] | None = None) -> None:
+        """Query again. When the same problems come back in the same order only the changed
+        rows (all cached rows if `changed` is None) are fetched again and repainted, so
+        selection and scroll position stay; otherwise the model resets."""
+        found = problem_ids(self.db, self.filter, sort=self.sort_key, descending=self.descending,
+                            as_of=self.as_of)
+        ids = [pid for pid, _ in found]
+        if not reset and ids == self.ids:
+            self.warnings = [w for _, w in found]
+            stale = set(self.cache) if changed is None else set(changed) & set(self.cache)
+            for pid in stale:
+                del self.cache[pid]
+            for row in sorted(self.ids.index(pid) for pid in stale):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return
         self.beginResetModel()
-        self.rows = new
+        self.ids, self.warnings = ids, [w for _, w in found]
+        self.cache.clear()
         self.endResetModel()
 
+    def row(self, i: int) -> dict:
+        """Row i's values; fetches the page around it on first use."""
+        pid = self.ids[i]
+        if pid not in self.cache:
+            page = [p for p in self.ids[max(0, i - self.PAGE // 3): i + self.PAGE]
+                    if p not in self.cache]
+            self.cache.update(problem_rows_by_id(self.db, page, as_of=self.as_of))
+        return self.cache[pid]
+
+    def all_rows(self) -> list[dict]:
+        return [self.row(i) for i in range(len(self.ids))]
+
     def row_of(self, problem_id: int) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r["id"] == problem_id), None)
+        try:
+            return self.ids.index(problem_id)
+        except ValueError:
+            return None
 
     # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -103,41 +154,33 @@ class RegisterModel(QAbstractTableModel):
             return COLUMNS[section].title
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, key = self.rows[index.row()], COLUMNS[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, key)
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=_DISPLAY):
+        # Called for every role of every painted cell: the common roles answer first, from
+        # values formatted once per fetched row.
+        if role == _DISPLAY:
+            return self.texts(index.row())[index.column()]
+        if role == _BACKGROUND:
+            return ROW_TINTS.get(self.warnings[index.row()])
+        if role == _FOREGROUND:
+            warning, col = self.warnings[index.row()], index.column()
+            return WARNING_COLORS.get(warning) if col == 0 or (
+                col == _STATUS_COL and warning == "done") else None
+        if role == _ALIGN:
+            return _CENTER if index.column() in _CENTERED else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(row, key)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return ROW_TINTS.get(row["warning"])
-        if role == Qt.ItemDataRole.ForegroundRole and key in ("warning", "status"):
-            return WARNING_COLORS.get(row["warning"]) if key == "warning" or \
-                row["warning"] == "done" else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("code", "percent"):
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return self._tip(self.row(index.row()), COLUMNS[index.column()].key)
         if role == ID_ROLE:
-            return row["id"]
+            return self.ids[index.row()]
         if role == WARNING_ROLE:
-            return row["warning"]
+            return self.warnings[index.row()]
         return None
 
-    def _text(self, row: dict, key: str) -> str:
-        if key == "warning":
-            return warning_text(row)
-        if key == "lead":
-            return "、".join(row["lead_units"] or [])
-        if key == "deadline":
-            return row["deadline_text"] or KIND_LABELS.get(row["deadline_kind"], "")
-        if key == "status":
-            return STATUS_LABELS.get(row["status"], row["status_text"])
-        if key == "percent":
-            return "" if row["percent"] is None else f"{row['percent']:.0f}%"
-        if key == "progress":
-            return " ".join((row["progress"] or "").split())
-        return str(row.get(key) or "")
+    def texts(self, i: int) -> tuple[str, ...]:
+        row = self.row(i)
+        texts = row.get("_texts")
+        if texts is None:
+            texts = row["_texts"] = tuple(_text(row, c.key) for c in COLUMNS)
+        return texts
 
     def _tip(self, row: dict, key: str) -> str | None:
         if key == "deadline" or key == "warning":

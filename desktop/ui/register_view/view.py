@@ -88,15 +88,17 @@ class RegisterView(QWidget):
             self.reload(reset=True)
         elif changes.problems:
             self.reload()
-        elif changes.problem_ids or changes.progress:
+        elif changes.progress:
             self.model.reload()
+        elif changes.problem_ids:
+            self.model.reload(changed=changes.problem_ids)
 
     def _filter(self, flt) -> None:
         self.model.set_filter(flt)
 
     def _summarize(self, *_args) -> None:
-        counts = Counter(r["warning"] for r in self.model.rows)
-        parts = [f"共 {len(self.model.rows)} 项"]
+        counts = Counter(self.model.warnings)
+        parts = [f"共 {len(self.model.ids)} 项"]
         for key, name in (("overdue", "逾期"), ("behind", "未达序时进度"), ("due_soon", "20天内到期"),
                           ("done", "已完成")):
             parts.append(f"{name} {counts.get(key, 0)}")
