@@ -27,6 +27,7 @@ from db.queries.problems import (  # noqa: F401
     ProblemFilter,
     code_taken,
     filter_choices,
+    measures_of,
     problem_detail,
     problem_ids,
     problem_list,

@@ -188,3 +188,8 @@ def code_taken(db: Database, round_id: int, code: str, except_id: int | None = N
     found = db.execute("SELECT id FROM problems WHERE round_id = ? AND code = ? AND id != ?",
                        [round_id, code, except_id or -1]).fetchone()
     return found is not None
+
+
+def measures_of(db: Database, problem_id: int) -> list[dict]:
+    """A problem's measures in order (for the register view's measures pane)."""
+    return rows(db, "SELECT * FROM measures WHERE problem_id = ? ORDER BY seq", [problem_id])

@@ -57,3 +57,13 @@ def test_sorting_by_clicking_the_deadline_header(qtbot, window):
     deadlines = [r["deadline"] for r in window.register_view.model.all_rows() if r["deadline"]]
     assert deadlines == sorted(deadlines) or deadlines == sorted(deadlines, reverse=True)
     assert window.register_view.model.sort_key == "deadline"
+
+
+def test_selecting_a_problem_lists_its_measures(qtbot, window):
+    view = window.register_view
+    row = next(i for i, r in enumerate(view.model.all_rows()) if r["code"] == "3")
+    rect = view.table.visualRect(view.model.index(row, 2))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.measures.problem_id == view.model.ids[row]
+    assert view.measures.table.rowCount() >= 2
+    assert "问题 3" in view.measures.title.text()

@@ -1,4 +1,4 @@
-"""The register view: filter bar, problem table, a one-line summary of what is shown."""
+"""The register view: filter bar, problem table with a summary line, the selected problem's measures."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 from db.queries import filter_choices
 from desktop.ui.changes import Changes
 from desktop.ui.register_view.filter_bar import FilterBar
+from desktop.ui.register_view.measures_pane import MeasuresPane
 from desktop.ui.register_view.model import COLUMNS, ID_ROLE, RegisterModel
 
 ROW_HEIGHT = 30
@@ -33,18 +35,33 @@ class RegisterView(QWidget):
         self.model = RegisterModel(db, self)
         self.table = self._make_table()
         self.summary = QLabel(objectName="summary")
+        self.measures = MeasuresPane()
+        self.split = QSplitter(Qt.Orientation.Vertical, objectName="registerSplit")
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.summary)
+        self.split.addWidget(top)
+        self.split.addWidget(self.measures)
+        self.split.setStretchFactor(0, 4)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([720, 190])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 8)
         layout.setSpacing(8)
         layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.split, 1)
         self.filters.changed.connect(self._filter)
         self.filters.search.returnPressed.connect(self.filters.flush)
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.measures.table.open_problem.connect(self.open_problem)
         self.model.modelReset.connect(self._summarize)
+        self.model.modelReset.connect(self._select_first_if_none)
         self.model.dataChanged.connect(self._summarize)
         self.reload()
+        self._select_first_if_none()
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="registerTable")
@@ -104,6 +121,19 @@ class RegisterView(QWidget):
             parts.append(f"{name} {counts.get(key, 0)}")
         self.summary.setText("　·　".join(parts) + "　　（双击或回车打开问题）")
 
+    def _select_first_if_none(self, *_args) -> None:
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount():
+            self.table.selectRow(0)
+        elif not self.model.rowCount():
+            self.measures.show_problem(self.db, None)
+
+    def _current_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            self.measures.show_problem(self.db, None)
+            return
+        row = self.model.row(current.row())
+        self.measures.show_problem(self.db, row["id"], row["code"], row["title"])
+
     # -- selection ----------------------------------------------------------------------
     def _activated(self, index) -> None:
         self.open_problem.emit(index.data(ID_ROLE))
@@ -127,8 +157,12 @@ class RegisterView(QWidget):
     # -- layout memory ------------------------------------------------------------------
     def save_layout(self, settings) -> None:
         settings.setValue("register/header", self.table.horizontalHeader().saveState())
+        settings.setValue("register/split", self.split.saveState())
 
     def restore_layout(self, settings) -> None:
         state = settings.value("register/header")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
+        split = settings.value("register/split")
+        if isinstance(split, QByteArray) and not split.isEmpty():
+            self.split.restoreState(split)
