@@ -1,0 +1,236 @@
+"""The import dialog: pick a file; see and change sheet, mapping and round; preview; commit with
+a progress bar and cancel; the result. Every read and write runs as an op off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.queries import filter_choices
+from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.result import Cancelled as ImportCancelled
+from desktop.ui import prompts
+from desktop.ui.import_dialog.mapping import MappingTable
+from desktop.ui.import_dialog.preview import PreviewTabs
+from desktop.ui.import_dialog.result_page import ResultPage
+from desktop.ui.operations import import_ops
+from desktop.ui.tasks import Op
+
+KIND_NAMES = {"problems": "问题台账", "petitions": "信访件台账"}
+
+
+class ImportDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("importDialog")
+        self.setWindowTitle("导入台账")
+        self.resize(1180, 760)
+        self.reading = None
+        self.result = None
+        self.op: Op | None = None
+        self._closed = False
+        self._build()
+        window.tasks.progressed.connect(self._progressed)
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.file_label = QLabel(objectName="importFile", wordWrap=True)
+        self.choose = QPushButton("选择文件…", objectName="chooseFile")
+        self.sheet = QComboBox(objectName="importSheet")
+        self.kind = QLabel(objectName="importKind")
+        self.header_rows = QLabel(objectName="importHeaderRows")
+        self.round = QComboBox(objectName="importRound", editable=True)
+        self.round.setMinimumWidth(360)
+        self.errors = QLabel(objectName="error", wordWrap=True)
+        self.mapping = MappingTable()
+        self.preview = PreviewTabs()
+        self.result_page = ResultPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._check_page())
+        self.pages.addWidget(self.result_page)
+        self.status = QLabel(objectName="hint")
+        self.bar = QProgressBar(objectName="importProgress", visible=False)
+        self.bar.setMaximumWidth(320)
+        self.commit_button = QPushButton("导入", objectName="commitImport", enabled=False)
+        self.cancel_button = QPushButton("取消", objectName="cancelImport")
+        for button in (self.choose, self.commit_button, self.cancel_button):
+            button.setAutoDefault(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.bar)
+        bottom.addWidget(self.commit_button)
+        bottom.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(bottom)
+        self.choose.clicked.connect(self.choose_file)
+        self.sheet.activated.connect(lambda _i: self.read(self.reading.file, self.sheet.currentText()))
+        self.mapping.changed.connect(self.remap)
+        self.commit_button.clicked.connect(self.commit)
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+        self.result_page.save_failed.clicked.connect(self.save_failed_rows)
+
+    def _check_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        line = QHBoxLayout()
+        line.addWidget(self.file_label, 1)
+        line.addWidget(self.choose)
+        form.addRow("文件", line)
+        form.addRow("工作表", self.sheet)
+        form.addRow("识别为", self.kind)
+        form.addRow("表头", self.header_rows)
+        form.addRow("督察批次", self.round)
+        split = QSplitter()
+        split.addWidget(self.mapping)
+        split.addWidget(self.preview)
+        split.setSizes([380, 780])
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.errors)
+        layout.addWidget(QLabel("各列导入为（可修改，下次导入同样格式的表格时会记住）："))
+        layout.addWidget(split, 1)
+        return page
+
+    # -- reading ------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path = prompts.open_file(self, "选择要导入的台账", prompts.LEDGER_FILTER)
+        if path:
+            self.read(path)
+
+    def read(self, path: str | Path, sheet: str | None = None) -> None:
+        self.file_label.setText(str(path))
+        self._run("正在读取台账……", import_ops.read_for_preview(path, sheet), self._previewed)
+
+    def remap(self, mapping: dict) -> None:
+        self._run("正在按新的列对应重新读取……", import_ops.reread(self.reading, mapping),
+                  self._reread)
+
+    def _previewed(self, preview) -> None:
+        self._show_reading(preview.reading, preview.round_name)
+
+    def _reread(self, reading) -> None:
+        self._show_reading(reading, self.round.currentText())
+
+    def _show_reading(self, reading, round_name: str) -> None:
+        self.reading = reading
+        self.sheet.clear()
+        self.sheet.addItems(reading.sheet_names)
+        self.sheet.setCurrentText(reading.sheet)
+        self.kind.setText(KIND_NAMES.get(reading.kind, reading.kind))
+        self.header_rows.setText("第 " + "、".join(map(str, reading.header_rows)) + " 行")
+        rounds = [name for _, name in filter_choices(self.window_.session.db)["rounds"]]
+        self.round.clear()
+        self.round.addItems(list(dict.fromkeys([round_name, *rounds])))
+        self.round.setEnabled(reading.kind == "problems")
+        self.mapping.blockSignals(True)
+        self.mapping.load(reading.kind, reading.columns)
+        self.mapping.blockSignals(False)
+        self.preview.load(reading)
+        self.errors.setText("\n".join(f"{e.place()}：{e.message}" for e in reading.errors))
+        self.commit_button.setEnabled(not reading.errors)
+        self.status.setText(f"读到 {len(reading.records)} 条记录，将跳过 {len(reading.skipped_rows)} 行。"
+                            "核对无误后点“导入”。")
+
+    # -- committing ---------------------------------------------------------------------
+    def commit(self) -> None:
+        self._run("正在写入台账……", import_ops.commit(self.reading, self.round.currentText().strip()),
+                  self._committed)
+
+    def _committed(self, imported) -> None:
+        self.result = imported.result
+        self.result_page.load(imported.result)
+        self.pages.setCurrentWidget(self.result_page)
+        self.commit_button.hide()
+        self.cancel_button.setText("完成")
+        self.status.clear()
+
+    def save_failed_rows(self) -> None:
+        suggested = Path(self.reading.file).with_name(f"{Path(self.reading.file).stem}-未导入的行.xlsx")
+        out = prompts.save_file(self, "保存未导入的行", str(suggested), prompts.WORKBOOK_FILTER)
+        if out:
+            self._run("正在保存……", import_ops.save_failed_rows(self.reading, out),
+                      lambda path: self.status.setText(f"已保存未导入的行：{path}"))
+
+    # -- running ops --------------------------------------------------------------------
+    def _run(self, label: str, work, success) -> None:
+        self.errors.clear()
+        self._busy(label)
+        self.op = self.window_.run(Op(label, work, success=lambda r: self._done(success, r),
+                                      failure=self._failed))
+
+    def _busy(self, label: str) -> None:
+        self.status.setText(label)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        for widget in (self.commit_button, self.choose, self.sheet, self.mapping, self.round):
+            widget.setEnabled(False)
+        self.cancel_button.setText("取消")
+
+    def _idle(self) -> None:
+        self.op = None
+        self.bar.hide()
+        for widget in (self.choose, self.sheet, self.mapping):
+            widget.setEnabled(True)
+        self.round.setEnabled(bool(self.reading) and self.reading.kind == "problems")
+        self.commit_button.setEnabled(bool(self.reading) and not self.reading.errors)
+
+    def _done(self, success, result) -> None:
+        cancelled = self.op is not None and self.op.progress.cancelled()
+        self._idle()
+        if cancelled and not isinstance(result, import_ops.Imported):
+            self.status.setText("已取消。")
+            return
+        success(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._idle()
+        if isinstance(error, ImportCancelled):
+            self.status.setText("已取消导入，台账未改变。")
+        elif isinstance(error, LedgerRefused):
+            self.errors.setText(str(error))
+            self.status.setText("未能读取这个文件。")
+        else:
+            self.errors.setText(f"未完成：{error}")
+
+    def _progressed(self, op, done: int, total: int, text: str) -> None:
+        if op is self.op and total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            if text:
+                self.status.setText(f"{op.label}{text}")
+
+    def cancel_or_close(self) -> None:
+        if self.op is not None:
+            self.op.progress.cancel()
+            self.status.setText("正在取消……")
+        else:
+            self.close()
+
+    def reject(self) -> None:
+        self.cancel_or_close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.op is not None:  # wait for the running op to stop before closing
+            self.op.progress.cancel()
+            event.ignore()
+            return
+        if not self._closed:
+            self._closed = True
+            self.window_.tasks.progressed.disconnect(self._progressed)
+            self.deleteLater()
+        super().closeEvent(event)

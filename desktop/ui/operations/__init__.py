@@ -1,0 +1,1 @@
+"""Small operations the clerk's actions run on the writer thread; each returns what changed."""

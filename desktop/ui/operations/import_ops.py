@@ -1,0 +1,73 @@
+"""Import as operations: read a ledger for the preview, re-read with other choices, commit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.ledger.failed_rows import write_failed_rows
+from desktop.ledger.importer import (
+    ImportResult,
+    LedgerReading,
+    commit_reading,
+    default_round,
+    read_ledger,
+    remembered_reading,
+)
+from desktop.ui.changes import Changes
+from desktop.ui.tasks import Progress
+
+
+@dataclass
+class Preview:
+    reading: LedgerReading
+    round_name: str        # the round remembered for this template, else the sheet's title
+
+
+@dataclass
+class Imported:
+    result: ImportResult
+    changes: Changes
+
+
+def read_for_preview(path: str | Path, sheet: str | None = None):
+    """An op: read the ledger with the choices remembered for its template."""
+    def work(db: Database, progress: Progress) -> Preview:
+        reading, saved = remembered_reading(db, path, sheet=sheet, progress=progress.update)
+        return Preview(reading, saved.get("round") or _round(reading))
+    return work
+
+
+def reread(reading: LedgerReading, mapping: dict[str, str]):
+    """An op: read the same sheet again with the clerk's column mapping."""
+    def work(_db: Database, progress: Progress) -> LedgerReading:
+        fresh = read_ledger(reading.file, sheet=reading.sheet, mapping=mapping, kind=reading.kind,
+                            progress=progress.update)
+        return fresh
+    return work
+
+
+def commit(reading: LedgerReading, round_name: str):
+    """An op: write the reading into the register as one undoable step (backup first)."""
+    def work(db: Database, progress: Progress) -> Imported:
+        result = commit_reading(db, reading, round_name=round_name or None,
+                                progress=progress.update, cancel=progress.cancelled)
+        wrote = result.committed and (result.problems_created or result.problems_updated
+                                      or result.petitions_created or result.petitions_updated)
+        changes = Changes(problems=bool(wrote), progress=bool(wrote),
+                          petitions=reading.kind == "petitions" and bool(wrote),
+                          message=f"已导入 {reading.file.name}" if wrote else "")
+        return Imported(result, changes)
+    return work
+
+
+def save_failed_rows(reading: LedgerReading, out: str | Path):
+    def work(_db: Database, _progress: Progress) -> Path:
+        return write_failed_rows(reading, out)
+    return work
+
+
+def _round(reading: LedgerReading) -> str:
+    return default_round(reading) if reading.kind == "problems" else ""

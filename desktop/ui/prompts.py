@@ -1,0 +1,43 @@
+"""Every modal question the window asks, in one place so tests can patch them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+LEDGER_FILTER = "Excel 台账 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
+REGISTER_FILTER = "整改台账 (*.db);;所有文件 (*)"
+WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+
+
+def open_file(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return path or None
+
+
+def open_files(parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    return list(paths)
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
+    return QFileDialog.getExistingDirectory(parent, title, folder) or None
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)

@@ -1,0 +1,131 @@
+"""The window's queries: filters, deadline buckets, warnings and sorting happen in SQL."""
+
+import datetime as dt
+
+import pytest
+
+from db.changes import recorded_step
+from db.demo import build_demo
+from db.progress import add_progress_report
+from db.queries import (
+    FILTER_BUCKETS,
+    SORT_KEYS,
+    PetitionFilter,
+    ProblemFilter,
+    code_taken,
+    filter_choices,
+    period_overview,
+    petition_counts,
+    petition_list,
+    problem_detail,
+    problem_list,
+    status_counts,
+    step_touch,
+    unit_completion,
+    warning_counts,
+)
+
+AS_OF = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def demo(register):
+    build_demo(register, as_of=AS_OF)
+    return register
+
+
+def test_buckets_follow_days_left_and_kinds(demo):
+    rows = problem_list(demo, as_of=AS_OF)
+    assert len(rows) == 63
+    for r in rows:
+        days = r["days_left"]
+        expected = {"immediate": "immediate", "long_term": "long_term"}.get(r["deadline_kind"])
+        if expected is None and days is not None:
+            expected = ("past" if r["status"] in ("completed", "closed") else "overdue") \
+                if days < 0 else "within_10" if days <= 10 else "within_20" if days <= 20 \
+                else "later"
+        assert r["bucket"] == expected, r
+    by_bucket = {b: problem_list(demo, ProblemFilter(bucket=b), as_of=AS_OF) for b in FILTER_BUCKETS}
+    assert all(by_bucket[b] for b in FILTER_BUCKETS)
+    assert all(r["days_left"] < 0 for r in by_bucket["overdue"])
+    assert all(0 <= r["days_left"] <= 10 for r in by_bucket["within_10"])
+
+
+def test_warnings_put_overdue_before_behind_before_due_soon(demo):
+    rows = problem_list(demo, sort="warning", as_of=AS_OF)
+    order = [r["warning"] for r in rows]
+    firsts = [order.index(w) for w in ("overdue", "behind", "due_soon")]
+    assert firsts == sorted(firsts)
+    counts = warning_counts(demo, as_of=AS_OF)
+    assert counts["total"] == 63
+    assert counts["overdue"] == order.count("overdue") > 0
+    assert counts["done"] == sum(s.count for s in status_counts(demo)
+                                 if s.status in ("completed", "closed"))
+
+
+def test_filters_combine_unit_status_category_round_and_words(demo):
+    choices = filter_choices(demo)
+    assert "省林草局" in choices["units"] and len(choices["rounds"]) == 1
+    flt = ProblemFilter(unit="省林草局", status="open", round_id=choices["rounds"][0][0])
+    rows = problem_list(demo, flt, as_of=AS_OF)
+    assert rows and all(r["status"] not in ("completed", "closed") for r in rows)
+    assert all("省林草局" in r["lead_units"] + r["responsible_units"] for r in rows)
+    category = choices["categories"][0]
+    assert all(r["category"] == category
+               for r in problem_list(demo, ProblemFilter(category=category)))
+    both = problem_list(demo, ProblemFilter(search="生态 保护"))
+    assert both and len(both) < len(problem_list(demo, ProblemFilter(search="生态")))
+    assert problem_list(demo, ProblemFilter(search="100%_不存在")) == []
+
+
+@pytest.mark.parametrize("key", sorted(SORT_KEYS))
+def test_every_sort_key_runs_both_ways(demo, key):
+    up = [r["id"] for r in problem_list(demo, sort=key, as_of=AS_OF)]
+    down = [r["id"] for r in problem_list(demo, sort=key, descending=True, as_of=AS_OF)]
+    assert sorted(up) == sorted(down) and len(up) == 63
+
+
+def test_deadline_sort_keeps_problems_without_a_date_last(demo):
+    for descending in (False, True):
+        rows = problem_list(demo, sort="deadline", descending=descending, as_of=AS_OF)
+        dates = [r["deadline"] for r in rows]
+        assert None not in dates[: dates.index(None)] and all(d is None for d in
+                                                              dates[dates.index(None):])
+
+
+def test_unit_completion_counts_lead_units(demo):
+    units = unit_completion(demo, as_of=AS_OF)
+    assert sum(u.total for u in units) >= 63
+    top = units[0]
+    led = [r for r in problem_list(demo, ProblemFilter(unit=top.unit)) if top.unit in r["lead_units"]]
+    assert top.total == len(led)
+    assert 0 <= top.rate <= 1
+
+
+def test_detail_code_taken_and_period_overview(demo):
+    first = problem_list(demo)[0]
+    detail = problem_detail(demo, first["id"])
+    assert detail["round"] and detail["history"] and "measures" in detail
+    assert code_taken(demo, detail["round_id"], "2", first["id"])
+    assert not code_taken(demo, detail["round_id"], first["code"], first["id"])
+    overview = period_overview(demo, "2026-11")
+    assert len(overview) == 63 and any(r["report_id"] for r in overview)
+
+
+def test_step_touch_names_the_problems_a_step_changed(demo):
+    pid = problem_list(demo)[3]["id"]
+    with recorded_step(demo, "填报") as step:
+        add_progress_report(step, pid, period="2026-12", text="进展", status="on_schedule")
+    touch = step_touch(demo, step.id)
+    assert touch.problem_ids == {pid} and not touch.problems_came_or_went
+    assert {"problems", "progress_reports"} <= touch.tables
+
+
+def test_petition_filters_and_counts(demo):
+    assert len(petition_list(demo)) == 120
+    done = petition_list(demo, PetitionFilter(status="done"))
+    assert all(p["status"] == "done" for p in done)
+    counts = petition_counts(demo)
+    assert counts["done"] == len(done) and counts["total"] == 120
+    water = petition_list(demo, PetitionFilter(pollution_type="水"))
+    assert water and all("水" in p["pollution_types"] for p in water)

@@ -1,0 +1,48 @@
+"""Window tests: a real window on a demo register, off screen; no window may be left open."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_windows(qapp):
+    from desktop.ui.app import application
+
+    application()
+    yield
+    QApplication.processEvents()
+    left = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in left:
+        widget.close()
+    assert not left, f"测试结束后仍有窗口未关闭：{[w.objectName() or type(w).__name__ for w in left]}"
+
+
+@pytest.fixture
+def demo_path(tmp_path):
+    from db.connection import open_register
+    from db.demo import build_demo
+
+    path = tmp_path / "演示 台账.db"
+    db = open_register(path)
+    build_demo(db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, demo_path):
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import open_session
+    from desktop.ui.settings import window_settings
+
+    win = MainWindow(open_session(demo_path), window_settings(), remember_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

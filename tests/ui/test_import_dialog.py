@@ -1,0 +1,103 @@
+"""Importing a sample ledger through the dialog: preview, change the mapping, commit, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from db.queries import ProblemFilter, problem_list
+from desktop.ui import prompts
+from tests.ui.helpers import choose
+
+
+def start_import(qtbot, window, monkeypatch, path):
+    qtbot.waitUntil(lambda: window.findChild(object, "importDialog") is None)
+    monkeypatch.setattr(prompts, "open_file", lambda *a: str(path))
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.actions_.import_ledger),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(object, "importDialog") is not None)
+    dialog = window.findChild(object, "importDialog")
+    qtbot.waitUntil(lambda: dialog.reading is not None and dialog.op is None, timeout=10000)
+    return dialog
+
+
+def test_import_a_sample_ledger_through_the_dialog_then_undo(qtbot, window, monkeypatch, samples):
+    before = window.register_view.model.rowCount()
+    dialog = start_import(qtbot, window, monkeypatch, samples / "ledger_county_problems.xlsx")
+    assert dialog.kind.text() == "问题台账"
+    assert dialog.header_rows.text() == "第 3、4 行"
+    assert dialog.mapping.combo("F").currentData() == "lead_units"
+    assert dialog.preview.problems.rowCount() == 8
+    assert dialog.preview.measures.rowCount() == 18  # as samples/expected lists them
+    assert dialog.preview.skipped.rowCount() >= 1
+    skipped = [dialog.preview.skipped.item(r, 1).text() for r in range(dialog.preview.skipped.rowCount())]
+    assert any("注" in reason for reason in skipped)
+
+    choose(qtbot, dialog.mapping.combo("H"), "（不导入）")  # 责任领导 stays in the original columns
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=10000)
+    assert dialog.reading.layout.mapping()["H"] == ""
+    dialog.round.setCurrentText("县级督察整改（测试）")
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.result_page
+    assert dialog.result.committed and dialog.result.problems_created == 8
+    assert dialog.result_page.cards["created"].number.text() == "8"
+    assert window.register_view.model.rowCount() == before + 8
+    imported = problem_list(window.session.db, ProblemFilter(search="污水处理厂"))
+    assert imported and all(not r.get("supervisor") for r in imported)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # 完成
+    qtbot.waitUntil(lambda: window.findChild(object, "importDialog") is None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.register_view.model.rowCount() == before
+
+
+def test_the_mapping_is_remembered_for_the_template(qtbot, window, monkeypatch, samples):
+    path = samples / "ledger_county_problems.xlsx"
+    dialog = start_import(qtbot, window, monkeypatch, path)
+    choose(qtbot, dialog.mapping.combo("H"), "（不导入）")
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=10000)
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    again = start_import(qtbot, window, monkeypatch, path)
+    assert again.mapping.combo("H").currentData() == ""
+    qtbot.mouseClick(again.commit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.result is not None, timeout=10000)
+    assert again.result.problems_unchanged == 8 and again.result.problems_created == 0
+    again.close()
+
+
+def test_petitions_and_failed_rows(qtbot, window, monkeypatch, samples, tmp_path):
+    dialog = start_import(qtbot, window, monkeypatch, samples / "petitions_county.xlsx")
+    assert dialog.kind.text() == "信访件台账" and not dialog.round.isEnabled()
+    count = dialog.preview.petitions.rowCount()
+    assert count > 0
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.petitions_created == count
+    window.show_view("petitions")
+    assert window.petitions.model.rowCount() == 120 + count
+    if dialog.result.skipped_rows:
+        out = tmp_path / "未导入的行.xlsx"
+        monkeypatch.setattr(prompts, "save_file", lambda *a: str(out))
+        qtbot.mouseClick(dialog.result_page.save_failed, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: out.exists(), timeout=10000)
+    dialog.close()
+
+
+def test_a_file_that_is_not_a_ledger_is_refused_in_the_dialog(qtbot, window, monkeypatch, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "随便 一个表.xlsx"
+    wb = Workbook()
+    wb.active.append(["姓名", "电话"])
+    wb.save(path)
+    monkeypatch.setattr(prompts, "open_file", lambda *a: str(path))
+    window.actions_.import_ledger.trigger()
+    dialog = window.findChild(object, "importDialog")
+    qtbot.waitUntil(lambda: dialog.op is None and bool(dialog.errors.text()), timeout=10000)
+    assert "没有找到台账的表头" in dialog.errors.text()
+    assert not dialog.commit_button.isEnabled()
+    dialog.close()

@@ -1,0 +1,139 @@
+"""Opening a problem, recording this month's progress, undoing and redoing it, editing fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from db.queries import problem_detail
+from desktop.ui import prompts
+from tests.ui.helpers import choose, double_click_row, type_text
+
+
+def open_problem(qtbot, window, code: str):
+    view = window.register_view
+    row = next(i for i, r in enumerate(view.model.all_rows()) if r["code"] == code)
+    double_click_row(qtbot, view.table, row)
+    qtbot.waitUntil(lambda: bool(window.commands.dialogs))
+    dialog = next(iter(window.commands.dialogs.values()))
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def row_of(window, code: str) -> dict:
+    return next(r for r in window.register_view.model.all_rows() if r["code"] == code)
+
+
+def test_record_this_months_progress_then_undo_and_redo(qtbot, window):
+    dialog = open_problem(qtbot, window, "12")
+    assert dialog.detail["code"] == "12"
+    dialog.tabs.setCurrentWidget(dialog.progress)
+    panel = dialog.progress
+    before_rows = panel.history.rowCount()
+    assert panel.period.text() == f"{dt.date.today():%Y-%m}"
+    choose(qtbot, panel.status, "达到序时进度")
+    panel.percent.clear()
+    type_text(qtbot, panel.percent, "70")
+    type_text(qtbot, panel.text, "主体工程完成七成，正在组织中期核查")
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    assert panel.history.rowCount() == before_rows + 1
+    assert panel.history.item(0, 3).text() == "主体工程完成七成，正在组织中期核查"
+    assert panel.text.toPlainText() == ""
+    row = row_of(window, "12")
+    assert row["progress"] == "主体工程完成七成，正在组织中期核查"
+    assert row["status"] == "on_schedule" and row["percent"] == 70
+    assert window.actions_.undo.text().startswith("撤销 填报进展 12")
+
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    row = row_of(window, "12")
+    assert row["progress"] != "主体工程完成七成，正在组织中期核查"
+    assert row["status"] == "behind_schedule"
+    assert panel.history.rowCount() == before_rows
+    assert "已撤销" in window.statusBar().currentMessage()
+
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert row_of(window, "12")["progress"] == "主体工程完成七成，正在组织中期核查"
+    dialog.close()
+
+
+def test_report_needs_text_and_a_valid_period(qtbot, window):
+    dialog = open_problem(qtbot, window, "3")
+    panel = dialog.progress
+    panel.period.clear()
+    type_text(qtbot, panel.period, "2024-13")
+    type_text(qtbot, panel.text, "有进展")
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    assert "期次" in panel.error.text()
+    panel.period.clear()
+    type_text(qtbot, panel.period, "2024-06")
+    panel.text.clear()
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    assert "进展情况" in panel.error.text()
+    assert not window.tasks.busy
+    dialog.close()
+
+
+def test_edit_fields_with_validation_then_undo(qtbot, window):
+    dialog = open_problem(qtbot, window, "5")
+    fields = dialog.fields
+    assert not dialog.save_button.isEnabled()
+    fields.w["code"].clear()
+    type_text(qtbot, fields.w["code"], "6")  # taken by another problem of the round
+    assert "已有编号" in dialog.errors.text()
+    fields.w["code"].clear()
+    type_text(qtbot, fields.w["code"], "5")
+    fields.w["deadline_text"].clear()
+    type_text(qtbot, fields.w["deadline_text"], "2030年6月底前")
+    assert "2030年06月30日" in fields.deadline_note.text()
+    fields.w["responsible_person"].clear()
+    type_text(qtbot, fields.w["responsible_person"], "王主任")
+    assert dialog.save_button.isEnabled() and dialog.errors.text() == ""
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = problem_detail(window.session.db, dialog.problem_id)
+    assert saved["deadline"] == "2030-06-30" and saved["responsible_person"] == "王主任"
+    assert row_of(window, "5")["deadline_text"] == "2030年6月底前"
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        window.actions_.undo.trigger()
+    restored = problem_detail(window.session.db, dialog.problem_id)
+    assert restored["responsible_person"] == "" and restored["deadline_text"] != "2030年6月底前"
+    assert fields.w["responsible_person"].text() == ""
+    dialog.close()
+
+
+def test_measures_are_edited_added_and_removed_as_one_step(qtbot, window):
+    dialog = open_problem(qtbot, window, "3")
+    editor = dialog.measures
+    count = editor.table.rowCount()
+    assert count >= 2
+    qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
+    editor.table.item(count, 1).setText("新增措施：建立月度调度机制")
+    editor.table.setCurrentCell(0, 1)
+    qtbot.mouseClick(editor.remove, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    measures = problem_detail(window.session.db, dialog.problem_id)["measures"]
+    assert len(measures) == count
+    assert [m["seq"] for m in measures] == list(range(1, count + 1))
+    assert measures[-1]["content"] == "新增措施：建立月度调度机制"
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        window.actions_.undo.trigger()
+    assert len(problem_detail(window.session.db, dialog.problem_id)["measures"]) == count
+    assert editor.table.rowCount() == count
+    dialog.close()
+
+
+def test_closing_with_unsaved_edits_asks_first(qtbot, window, monkeypatch):
+    dialog = open_problem(qtbot, window, "7")
+    type_text(qtbot, dialog.fields.w["supervisor"], "李")
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *a: asked.append(a) or False)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert asked and dialog.isVisible()
+    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.commands.dialogs)
