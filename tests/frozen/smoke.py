@@ -62,6 +62,8 @@ def frozen_env(home: Path) -> dict[str, str]:
                XDG_DATA_HOME=str(home / ".local" / "share"), XDG_CACHE_HOME=str(home / ".cache"),
                XDG_CONFIG_HOME=str(home / ".config"), XDG_STATE_HOME=str(home / ".local" / "state"),
                PYTHONIOENCODING="utf-8")
+    # On Windows platformdirs asks the shell for the folders; these variables override the shell.
+    env.update(WIN_PD_OVERRIDE_LOCAL_APPDATA=env["LOCALAPPDATA"], WIN_PD_OVERRIDE_APPDATA=env["APPDATA"])
     return env
 
 
