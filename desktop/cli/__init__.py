@@ -11,7 +11,7 @@ import sys
 
 from desktop import __version__
 
-COMMAND_MODULES = ["desktop.cli.register_cmds"]
+COMMAND_MODULES = ["desktop.cli.register_cmds", "desktop.cli.import_cmd"]
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 

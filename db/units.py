@@ -1,0 +1,34 @@
+"""The register's units: one spelling per unit, however a ledger typed it."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from db.changes import Step
+from desktop.core.units import unit_key
+
+
+class UnitBook:
+    """Known units by key; new names are added through the step, variants map to the known name."""
+
+    def __init__(self, db: Database):
+        self.by_key = {key: name for name, key in db.execute("SELECT name, key FROM units")}
+        self.variants: dict[str, str] = {}
+
+    def canonical(self, name: str) -> str:
+        known = self.by_key.get(unit_key(name))
+        if known is None:
+            self.by_key[unit_key(name)] = name
+            return name
+        if known != name:
+            self.variants[name] = known
+        return known
+
+    def canonical_list(self, names: list[str]) -> list[str]:
+        return [self.canonical(n) for n in names]
+
+    def save_new(self, step: Step, db: Database) -> None:
+        existing = {key for (key,) in db.execute("SELECT key FROM units")}
+        for key, name in self.by_key.items():
+            if key not in existing:
+                step.insert("units", {"name": name, "key": key})

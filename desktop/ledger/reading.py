@@ -1,0 +1,116 @@
+"""Reading a workbook as a ledger, before anything is written: which sheet, which layout, which
+records, which rows are skipped and why. The window's import dialog shows this as the preview."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.ledger.errors import Issue, LedgerRefused, SkippedRow
+from desktop.ledger.grid import Grid, open_book
+from desktop.ledger.layout import Column, Layout, find_layout
+from desktop.ledger.petition_rows import read_petitions
+from desktop.ledger.problem_rows import Reading, read_problems
+
+Progress = Callable[[int, int, str], None]
+_NOT_LEDGER_SHEETS = re.compile(r"说明|目录|封面|填表|示例|字典|下拉|参数")
+
+
+@dataclass
+class LedgerReading:
+    file: Path
+    sheet: str
+    sheet_names: list[str]
+    grid: Grid
+    layout: Layout
+    records: list[dict] = field(default_factory=list)
+    skipped_rows: list[SkippedRow] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.layout.kind
+
+    @property
+    def header_rows(self) -> list[int]:
+        return self.layout.header_rows
+
+    @property
+    def columns(self) -> list[Column]:
+        return self.layout.columns
+
+    @property
+    def template_key(self) -> str:
+        return self.layout.template_key
+
+    @property
+    def as_of(self) -> dt.date | None:
+        return self.layout.as_of
+
+    @property
+    def problems(self) -> list[dict]:
+        return self.records if self.kind == "problems" else []
+
+    @property
+    def petitions(self) -> list[dict]:
+        return self.records if self.kind == "petitions" else []
+
+    def parse(self) -> None:
+        reader = read_problems if self.kind == "problems" else read_petitions
+        out: Reading = reader(self.grid, self.layout)
+        self.records, self.skipped_rows = out.records, out.skipped
+        self.warnings, self.errors = out.warnings, out.errors
+        if not self.records:
+            self.errors.append(Issue(self.sheet, 0, "", "表头下面没有读到任何记录，请检查工作表。"))
+
+    def apply_mapping(self, mapping: dict[str, str]) -> None:
+        """Re-read with the clerk's column choices (letter → field, "" = not imported)."""
+        self.layout.apply_mapping(mapping)
+        self.parse()
+
+
+def _candidates(book, sheet: str | None) -> list[str]:
+    if sheet is not None:
+        if sheet not in book.sheet_names:
+            names = "、".join(f"“{n}”" for n in book.sheet_names)
+            raise LedgerRefused(f"文件“{book.path.name}”中没有名为“{sheet}”的工作表。现有工作表：{names}。")
+        return [sheet]
+    visible = [n for n in book.sheet_names if n not in book.hidden] or book.sheet_names
+    preferred = [n for n in visible if not _NOT_LEDGER_SHEETS.search(n)]
+    return preferred + [n for n in visible if n not in preferred]
+
+
+def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
+                kind: str | None = None, progress: Progress | None = None) -> LedgerReading:
+    """Find the ledger in the workbook and read it. Raises LedgerRefused when there is none."""
+    path = Path(path)
+    report = progress or (lambda done, total, what: None)
+    report(0, 3, "打开文件")
+    book = open_book(path)
+    try:
+        best: tuple[int, Grid, Layout] | None = None
+        for name in _candidates(book, sheet):
+            grid = book.grid(name)
+            layout = find_layout(grid, kind)
+            if layout and (best is None or layout.score > best[0]):
+                best = (layout.score, grid, layout)
+    finally:
+        book.close()
+    if best is None:
+        where = f"工作表“{sheet}”" if sheet else "文件的各工作表"
+        raise LedgerRefused(
+            f"在{where}前{30}行中没有找到台账的表头（例如“序号、问题描述、整改措施、整改时限、"
+            f"责任单位”或信访件的“受理编号、举报内容”）。请确认“{path.name}”是整改台账或信访件台账；"
+            "如果表头写法特殊，请在导入对话框中指定各列的含义。")
+    _, grid, layout = best
+    report(1, 3, "识别表头")
+    reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout)
+    if mapping:
+        layout.apply_mapping(mapping)
+    reading.parse()
+    report(2, 3, "读取记录")
+    return reading
