@@ -6,7 +6,8 @@
 With the frozen executable, started from inside its own folder (as a double click would), on
 register paths with Chinese characters and spaces, and with HOME and every data / cache / config
 variable pointed at a temporary home: --version; a command without --db (the first run creates the
-default register in the user's data folder and says where); demo, dump, check and backup; the
+default register in the user's data folder and says where); demo, dump, check and backup; import
+of the sample ledgers (.xlsx and legacy .xls); the
 window's --screenshot (1600x1000) for each view, once the window exists. At the end the folder's
 file listing must be exactly what it was: nothing is ever written beside the program.
 Exit 0 when every check passed. tests/frozen/test_frozen_build.py runs the same checks in pytest.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -132,6 +134,20 @@ def check_demo_dump_check_backup(dist: Path, env: dict[str, str], work: Path) ->
     expect(run(dist, env, "dump", "--db", str(work / "不存在" / "坏.db"), "--bogus"), code=2)
 
 
+def check_import_of_sample_ledgers(dist: Path, env: dict[str, str], work: Path) -> None:
+    """.xlsx through openpyxl / calamine and legacy .xls through xlrd, frozen."""
+    samples = ROOT / "tests" / "fixtures" / "samples"
+    folder = work / "上级 下发"
+    folder.mkdir(exist_ok=True)
+    db = work / "台账 文件夹" / "导入 台账.db"
+    for name in ["ledger_county_problems.xlsx", "ledger_town_legacy.xls", "petitions_county.xlsx"]:
+        copy = folder / f"来文 {name}"
+        shutil.copyfile(samples / name, copy)
+        out = json.loads(expect(run(dist, env, "import", str(copy), "--db", str(db), "--json")).stdout)
+        assert out["committed"] and not out["errors"], out
+        assert out["problems_created"] + out["petitions_created"] > 0, out
+
+
 def check_screenshots(dist: Path, env: dict[str, str], work: Path) -> None:
     db = work / "台账 文件夹" / "演示 台账.db"
     if not db.exists():
@@ -145,7 +161,7 @@ def check_screenshots(dist: Path, env: dict[str, str], work: Path) -> None:
 
 
 CHECKS = [check_version, check_first_run_uses_data_folder, check_demo_dump_check_backup,
-          check_screenshots]
+          check_import_of_sample_ledgers, check_screenshots]
 
 
 def smoke(dist: Path) -> int:

@@ -30,6 +30,10 @@ def test_demo_dump_check_backup_on_chinese_paths_with_spaces(frozen):
     smoke.check_demo_dump_check_backup(*frozen[:3])
 
 
+def test_import_of_xlsx_and_legacy_xls_ledgers(frozen):
+    smoke.check_import_of_sample_ledgers(*frozen[:3])
+
+
 def test_window_screenshots_are_1600x1000(frozen):
     if not smoke.window_exists():
         pytest.skip("the window (desktop/ui/app.py) is not there yet")
