@@ -2,10 +2,10 @@
 those plugins needed (the GTK theme's GTK stack, Wayland, EGLFS, VNC, …).
 
 PyInstaller's Qt hooks collect every plugin of a kind, then the shared libraries those plugins
-link to. build.spec drops the unwanted plugins here and then keeps, of the plain shared
-libraries, only those that something kept still links to (a closure over the libraries' imports,
-computed with PyInstaller's own bindepend). Python extension modules, kept plugins and Python's own
-library are the roots; nothing they need is ever dropped.
+link to. build.spec drops the unwanted plugins here, then the libraries that the dropped plugins
+reach and nothing kept reaches (closures over the libraries' imports, computed with PyInstaller's
+own bindepend). Python extension modules, kept plugins and Python's own library are the roots of
+what is kept; nothing they need is ever dropped, nor any library that nothing links to.
 """
 
 from __future__ import annotations
@@ -70,14 +70,15 @@ def _is_root(entry: Entry) -> bool:
     return typecode == "EXTENSION" or is_plugin(dest) or _is_python_library(_parts(dest)[-1])
 
 
-def needed_closure(entries: list[Entry], imports_of: Callable[[str], Iterable[str]]) -> set[str]:
-    """Destinations of the entries reachable from the roots through the libraries' imports.
+def reachable(entries: list[Entry], start: list[Entry],
+              imports_of: Callable[[str], Iterable[str]]) -> set[str]:
+    """Destinations of start and of every entry they reach through the libraries' imports.
 
     imports_of(source) names the libraries a binary links to (basenames; matched without case)."""
     by_name: dict[str, list[Entry]] = {}
     for entry in entries:
         by_name.setdefault(_parts(entry[0])[-1].lower(), []).append(entry)
-    todo = [e for e in entries if _is_root(e)]
+    todo = list(start)
     seen = {e[0] for e in todo}
     while todo:
         _dest, source, _typecode = todo.pop()
@@ -91,13 +92,17 @@ def needed_closure(entries: list[Entry], imports_of: Callable[[str], Iterable[st
 
 def prune_binaries(binaries: list[Entry], imports_of: Callable[[str], Iterable[str]]
                    ) -> tuple[list[Entry], list[Entry]]:
-    """(kept, dropped): plugins not wanted, named libraries, and libraries nothing kept needs."""
-    wanted = [b for b in binaries if plugin_kept(b[0])
-              and _parts(b[0])[-1].lower() not in DROPPED_LIBRARIES]
-    needed = needed_closure(wanted, imports_of)
-    kept = [b for b in wanted if b[0] in needed]
-    kept_names = {b[0] for b in kept}
-    return kept, [b for b in binaries if b[0] not in kept_names]
+    """(kept, dropped). Dropped: the unwanted plugins, DROPPED_LIBRARIES, and the libraries that
+    only those plugins reach. A library that nothing links to (one loaded through ctypes, say)
+    is kept: only what the dropped plugins brought in can go."""
+    unwanted = [b for b in binaries if not plugin_kept(b[0])
+                or _parts(b[0])[-1].lower() in DROPPED_LIBRARIES]
+    unwanted_dests = {b[0] for b in unwanted}
+    wanted = [b for b in binaries if b[0] not in unwanted_dests]
+    needed = reachable(wanted, [b for b in wanted if _is_root(b)], imports_of)
+    brought_in = reachable(binaries, unwanted, imports_of)
+    gone = unwanted_dests | (brought_in - needed)
+    return ([b for b in binaries if b[0] not in gone], [b for b in binaries if b[0] in gone])
 
 
 def prune_datas(datas: list[Entry], dropped: list[Entry]) -> list[Entry]:

@@ -83,7 +83,7 @@ def test_only_chinese_qt_translations_are_kept():
     assert translation_kept("resources/demo/seed.json")
 
 
-def test_libraries_only_dropped_plugins_needed_are_dropped():
+def test_libraries_only_dropped_plugins_need_are_dropped():
     binaries = [
         ("PySide6/QtGui.abi3.so", "/s/QtGui.abi3.so", "EXTENSION"),
         ("PySide6/Qt/lib/libQt6Gui.so.6", "/s/libQt6Gui.so.6", "BINARY"),
@@ -95,6 +95,7 @@ def test_libraries_only_dropped_plugins_needed_are_dropped():
         ("libcairo.so.2", "/s/libcairo.so.2", "BINARY"),
         ("libpython3.11.so.1.0", "/s/libpython3.11.so.1.0", "BINARY"),
         ("opengl32sw.dll", "/s/opengl32sw.dll", "BINARY"),
+        ("libloaded_by_ctypes.so", "/s/libloaded_by_ctypes.so", "BINARY"),
     ]
     imports = {
         "/s/QtGui.abi3.so": ["libQt6Gui.so.6"], "/s/libQt6Gui.so.6": ["libQt6Core.so.6"],
