@@ -2,6 +2,8 @@
 
     python desktop/bootstrap.py run    installs the program in .venv and opens it (demo register on first run)
     python desktop/bootstrap.py test   installs what the tests need in .venv and runs every check
+    python desktop/bootstrap.py build  builds the one-folder program dist/RectificationLedger with
+                                       PyInstaller (build.spec) and smoke-tests it (tests/frozen/smoke.py)
 
 On Debian as root the system libraries Qt needs and the Noto CJK fonts are installed when missing.
 """
@@ -64,7 +66,10 @@ def install(python: Path, extra: str) -> None:
 
 
 def test(python: Path) -> int:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    # RECTIFICATION_LEDGER_FROZEN_SMOKE: pytest also builds the frozen folder and runs the smoke
+    # test on it (tests/frozen/test_frozen_build.py, about a minute).
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1",
+               RECTIFICATION_LEDGER_FROZEN_SMOKE="1")
     checks = [
         [str(python), "-m", "ruff", "check", "."],
         [str(python), "-c", "from importlinter.cli import lint_imports_command as c; c()"],
@@ -78,16 +83,37 @@ def test(python: Path) -> int:
     return 1 if failed else 0
 
 
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def build(python: Path) -> int:
+    """dist/RectificationLedger from build.spec, then the smoke test on it."""
+    run([str(python), "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec"], cwd=ROOT)
+    dist = ROOT / "dist" / "RectificationLedger"
+    print(f"程序文件夹：{dist}（{folder_size(dist) / 2**20:.0f} MB）", flush=True)
+    smoke = subprocess.run([str(python), str(ROOT / "tests" / "frozen" / "smoke.py"),
+                            "--dist", str(dist)], cwd=ROOT)
+    print("打包完成，冒烟测试通过。把整个文件夹交给使用者即可。" if smoke.returncode == 0
+          else "打包完成，但冒烟测试未通过，请看上面的输出。", flush=True)
+    return smoke.returncode
+
+
+EXTRAS = {"run": "", "test": "test,build", "build": "build"}
+
+
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "run"
-    if what not in ("run", "test"):
-        print("用法：python desktop/bootstrap.py run|test")
+    if what not in EXTRAS:
+        print("用法：python desktop/bootstrap.py run|test|build")
         return 2
     debian_packages()
     python = venv_python()
-    install(python, "test" if what == "test" else "")
+    install(python, EXTRAS[what])
     if what == "test":
         return test(python)
+    if what == "build":
+        return build(python)
     return subprocess.run([str(python), "-m", "desktop", *argv[1:]], cwd=ROOT).returncode
 
 

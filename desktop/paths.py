@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 from desktop import APP_ID
 
@@ -25,6 +25,15 @@ def data_dir() -> Path:
     path = Path(override) if override else Path(user_data_dir(APP_ID, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir(*parts: str) -> Path:
+    """Where caches that can be rebuilt go (matplotlib's font list): the user's cache folder, or
+    cache/ inside RECTIFICATION_LEDGER_HOME when that is set; never beside the program. Not created
+    here: whoever writes the cache creates it."""
+    override = os.environ.get("RECTIFICATION_LEDGER_HOME")
+    base = Path(override) / "cache" if override else Path(user_cache_dir(APP_ID, appauthor=False))
+    return base.joinpath(*parts)
 
 
 def backups_dir() -> Path:

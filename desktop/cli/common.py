@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from db.connection import RegisterError, open_register
+from db.connection import RegisterError, default_register_path, open_register
 from desktop.cli import Refused
 
 
@@ -15,10 +15,14 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def open_db(args: argparse.Namespace):
+    first_run = not args.db and not default_register_path().exists()
     try:
-        return open_register(args.db)
+        db = open_register(args.db)
     except RegisterError as exc:
         raise Refused(str(exc)) from exc
+    if first_run:  # say where the new register is, on stderr so JSON output stays clean
+        print(f"首次使用：已在用户数据目录创建台账 {default_register_path()}", file=sys.stderr)
+    return db
 
 
 def print_json(data: object) -> None:

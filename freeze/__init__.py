@@ -1,0 +1,1 @@
+"""Build-time helpers for build.spec (PyInstaller): version resource, run-time hook. Not shipped."""
