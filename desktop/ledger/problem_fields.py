@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from desktop.core.deadlines import parse_deadline
 from desktop.core.numbered import split_numbered
-from desktop.core.status import CLOSED, COMPLETED, DONE_CODES, derive_status, status_from_text, yes_no
+from desktop.core.status import (
+    CLOSED,
+    COMPLETED,
+    DONE_CODES,
+    derive_status,
+    status_from_text,
+    yes_no,
+)
 from desktop.core.units import merge_unit_lists, split_units
 from desktop.ledger.cellvalues import cell_text, percent_value
 from desktop.ledger.errors import Issue
