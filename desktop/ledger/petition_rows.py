@@ -9,7 +9,7 @@ from desktop.ledger.cellvalues import cell_text, code_text, date_value, whole_nu
 from desktop.ledger.errors import Issue, SkippedRow
 from desktop.ledger.grid import Grid
 from desktop.ledger.layout import Layout
-from desktop.ledger.problem_rows import Reading
+from desktop.ledger.problem_rows import Reading, drop_trailing_blanks
 from desktop.ledger.row_kinds import classify, row_texts
 
 _VERIFIED = [(re.compile(r"不属实|不实|失实"), "false"), (re.compile(r"部分属实"), "partial"),
@@ -97,6 +97,5 @@ def read_petitions(grid: Grid, layout: Layout) -> Reading:
             continue
         seen[petition["code"]] = r + 1
         out.records.append(petition)
-    while out.skipped and out.skipped[-1].reason == "空行":
-        out.skipped.pop()
+    drop_trailing_blanks(out.skipped, max((p["source_row"] for p in out.records), default=0))
     return out

@@ -56,10 +56,12 @@ class ProblemReader(ProblemFields):
         return "seq" if self.layout.col("seq") else None
 
     def read(self) -> None:
+        last = 0
         for r in range(self.layout.first_data_row, self.grid.height):
             kind, reason = classify(self.grid, r, self.layout)
             if kind == "record":
                 self.read_row(r)
+                last = r + 1
                 continue
             if kind in _ENDS_PROBLEM:
                 self.finish()
@@ -68,8 +70,7 @@ class ProblemReader(ProblemFields):
                 reason = f"分类标题行（{reason[:20]}）"
             self.skip(r, reason)
         self.finish()
-        while self.out.skipped and self.out.skipped[-1].reason == "空行":
-            self.out.skipped.pop()   # blank rows at the end of a sheet are not worth a mention
+        drop_trailing_blanks(self.out.skipped, last)
 
     def skip(self, r: int, reason: str) -> None:
         self.out.skipped.append(SkippedRow(r + 1, reason, tuple(row_texts(self.grid, r))))
@@ -144,6 +145,12 @@ class ProblemReader(ProblemFields):
             self.out.skipped.append(SkippedRow(problem["source_row"], "没有问题内容，未导入"))
             return
         self.out.records.append(problem)
+
+
+def drop_trailing_blanks(skipped: list[SkippedRow], last_record_row: int) -> None:
+    """Blank rows after the last record (the sheet's used area) are not worth a mention."""
+    while skipped and skipped[-1].reason == "空行" and skipped[-1].row > last_record_row:
+        skipped.pop()
 
 
 def read_problems(grid: Grid, layout: Layout) -> Reading:
