@@ -69,3 +69,21 @@ def derive_status(status_text: object, progress_text: object = None) -> str:
 
 def status_label(code: str | None) -> str:
     return STATUS_LABELS.get(code or "", "")
+
+
+def combined_status(codes: list[str]) -> str:
+    """A problem's status from its measures' (rows written one per measure, each with its own
+    status): done when all are done (closed when all are closed); behind when any is; not
+    started when none is started; on schedule when every open one is; else in progress."""
+    if not codes:
+        return PENDING
+    if all(c in DONE_CODES for c in codes):
+        return CLOSED if all(c == CLOSED for c in codes) else COMPLETED
+    open_codes = {c for c in codes if c not in DONE_CODES}
+    if BEHIND in open_codes:
+        return BEHIND
+    if open_codes == {PENDING}:
+        return PENDING if len(open_codes) == len(set(codes)) else IN_PROGRESS
+    if open_codes <= {ON_SCHEDULE, AHEAD}:
+        return ON_SCHEDULE if ON_SCHEDULE in open_codes else AHEAD
+    return IN_PROGRESS

@@ -80,17 +80,54 @@ def _petition(grid: Grid, layout: Layout, r: int, out: Reading) -> dict | None:
             "extra": extra, "source_row": r + 1}
 
 
+def _own(grid: Grid, layout: Layout, r: int, name: str) -> str:
+    col = layout.col(name)
+    if col is None or ((origin := grid.merged_from(r, col.index)) and origin[0] < r):
+        return ""
+    return cell_text(grid.raw(r, col.index))
+
+
+def _continues(grid: Grid, layout: Layout, r: int, rows: list[int]) -> bool:
+    """A row of the petition above: its code cell merged down from it, or no code nor content
+    of its own (a second responsible unit, a further result on the next row)."""
+    col = layout.col("code")
+    origin = grid.merged_from(r, col.index) if col else None
+    if origin and origin[0] in rows:
+        return True
+    return bool(rows) and not _own(grid, layout, r, "code") and not _own(grid, layout, r, "content")
+
+
+def _add_row(petition: dict, grid: Grid, layout: Layout, r: int) -> None:
+    for name in ("result", "district"):
+        text = _own(grid, layout, r, name)
+        if text and text not in petition[name]:
+            petition[name] = f"{petition[name]}\n{text}" if petition[name] else text
+    for name, split in (("responsible_units", split_units), ("pollution_types", pollution_types)):
+        petition[name] = list(dict.fromkeys(petition[name] + split(_own(grid, layout, r, name))))
+
+
 def read_petitions(grid: Grid, layout: Layout) -> Reading:
     out = Reading()
     seen: dict[str, int] = {}
+    rows: list[int] = []            # the rows of the last petition read
     for r in range(layout.first_data_row, grid.height):
         kind, reason = classify(grid, r, layout)
+        if kind == "record" and _continues(grid, layout, r, rows):
+            rows.append(r)
+            if out.records and out.records[-1]["source_row"] == rows[0] + 1:
+                _add_row(out.records[-1], grid, layout, r)
+            else:
+                out.skipped.append(SkippedRow(r + 1, f"属于第{rows[0] + 1}行重复的信访件，未导入",
+                                              tuple(row_texts(grid, r))))
+            continue
+        rows = []
         if kind != "record":
             out.skipped.append(SkippedRow(r + 1, reason, tuple(row_texts(grid, r))))
             continue
         petition = _petition(grid, layout, r, out)
         if petition is None:
             continue
+        rows = [r]
         if petition["code"] in seen:
             out.skipped.append(SkippedRow(r + 1, f"受理编号“{petition['code']}”与第"
                                           f"{seen[petition['code']]}行重复，未导入", tuple(row_texts(grid, r))))

@@ -17,7 +17,7 @@ from desktop.ledger.cellvalues import code_text, whole_number
 from desktop.ledger.errors import Issue, SkippedRow
 from desktop.ledger.grid import Grid
 from desktop.ledger.layout import Layout
-from desktop.ledger.problem_fields import ProblemFields, problem_deadline
+from desktop.ledger.problem_fields import ProblemFields, combine_row_reports, problem_deadline
 from desktop.ledger.row_kinds import classify, row_texts
 
 PROBLEM_TEXT_FIELDS = ("title", "description", "category", "round", "target", "supervisor",
@@ -141,6 +141,7 @@ class ProblemReader(ProblemFields):
             return
         if problem["measures"] and self.layout.col("deadline"):
             problem_deadline(problem)
+        combine_row_reports(problem, self.row_reports)
         if not (problem["description"] or problem["title"] or problem["measures"]):
             self.out.skipped.append(SkippedRow(problem["source_row"], "没有问题内容，未导入"))
             return

@@ -94,15 +94,24 @@ def _candidates(book, sheet: str | None) -> list[list[str]]:
 
 
 def _best_sheet(book, sheet: str | None, kind: str | None) -> tuple[Grid, Layout] | None:
+    """The sheet whose header names the most fields. A sheet that cannot be read (damaged, or
+    absurdly large) is passed over when another holds the ledger, and refused when none does."""
+    refused: list[LedgerRefused] = []
     for names in _candidates(book, sheet):
         best: tuple[int, Grid, Layout] | None = None
         for name in names:
-            grid = book.grid(name)
+            try:
+                grid = book.grid(name)
+            except LedgerRefused as exc:
+                refused.append(exc)
+                continue
             layout = find_layout(grid, kind)
             if layout and (best is None or layout.score > best[0]):
                 best = (layout.score, grid, layout)
         if best:
             return best[1], best[2]
+    if refused:
+        raise refused[0]
     return None
 
 

@@ -18,11 +18,12 @@ PROBLEM_RULES: list[tuple[str, str]] = [
     (r"措施(序号|编号|号)|^(子项|分项)序号$", "measure_seq"),
     (r"是否.*销号", "closed_yes_no"),
     (r"是否.*(完成|到位|整改)", "completed_yes_no"),
-    (r"牵头(单位|部门)|\(牵头\)|^牵头$|单位牵头$|主责(单位|部门)|主体责任单位", "lead_units"),
+    (r"牵头(责任)?(单位|部门)|\(牵头\)|^牵头$|单位牵头$|主责(单位|部门)|主体责任单位|主办(单位|部门)",
+     "lead_units"),
     (r"配合(单位|部门)|协办|协同(单位|部门)|参与(单位|部门)|\(配合\)|^配合$|单位配合$", "responsible_units"),
     (r"督办领导|责任领导|牵头领导|分管领导|包抓领导|县级领导|督导领导|挂牌领导|包保领导|联系领导|"
      r"挂点领导|县领导|市领导|领导小组成员", "supervisor"),
-    (r"^(具体)?(责任|经办)人(员|姓名)?(及联系(方式|电话))?$|^具体负责人$|^负责人$", "responsible_person"),
+    (r"(责任|经办|联系)人(员|姓名)?(及联系(方式|电话))?$|^具体负责人$|^负责人$", "responsible_person"),
     (r"责任(单位|部门|主体)|承办单位|实施单位|整改单位", "responsible_units"),
     (r"措施|举措|整改方案", "measure"),
     (r"时限|完成时间|期限|截止时间|整改时间|完成日期|计划完成|时间节点|完成节点", "deadline"),
@@ -57,7 +58,8 @@ _COMPILED = {
 }
 MULTI_COLUMN_FIELDS = {"lead_units", "responsible_units"}
 # Notes and evidence columns are kept as extra columns, whatever words they contain.
-_NOT_FIELDS = re.compile(r"^备注|^附件|^说明$|^佐证|^存在的?困难|^下一?步|困难和问题$")
+_NOT_FIELDS = re.compile(r"^备注|^附件|^说明$|^佐证|^存在的?困难|^下一?步|困难和问题$|^实际完成|"
+                         r"^销号(时间|日期|文号)")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 FIELD_LABELS = {
