@@ -52,6 +52,7 @@ class Layout:
     score: int = 0
     by_field: dict[str, list[Column]] = field(default_factory=dict)
     header_words: dict[int, set[str]] = field(default_factory=dict)   # column index → its words
+    longest_word: int = 0
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -63,6 +64,8 @@ class Layout:
                 self.by_field.setdefault(col.field, []).append(col)
         self.header_words = {c.index: {header_key(p) for p in (c.parts or (c.header,))} - {""}
                              for c in self.columns}
+        self.longest_word = max((len(p) for c in self.columns for p in (c.parts or (c.header,))),
+                                default=0)
 
     @property
     def first_data_row(self) -> int:   # 0-based

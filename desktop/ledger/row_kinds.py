@@ -53,9 +53,12 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
 
 
 def _repeats_header(texts: list[str], layout: Layout) -> bool:
-    words = layout.header_words
-    hits = sum(1 for c, t in enumerate(texts) if t and header_key(t) in words.get(c, ()))
-    filled = sum(1 for t in texts if t)
+    words, longest = layout.header_words, 2 * layout.longest_word + 4
+    filled = hits = 0
+    for c, text in enumerate(texts):
+        if text:
+            filled += 1
+            hits += len(text) <= longest and c in words and header_key(text) in words[c]
     return hits >= 2 or hits == filled
 
 
