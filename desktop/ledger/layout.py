@@ -25,7 +25,7 @@ from desktop.ledger.vocabulary import (
     match_field,
 )
 
-HEADER_SEARCH_ROWS = 30
+HEADER_SEARCH_ROWS = 50
 _CORE = {"problems": {"description", "title", "measure"}, "petitions": {"code", "content"}}
 
 

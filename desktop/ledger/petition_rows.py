@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.core.status import yes_no
 from desktop.core.units import split_units
 from desktop.ledger.cellvalues import cell_text, code_text, date_value, whole_number
 from desktop.ledger.errors import Issue, SkippedRow
@@ -27,19 +28,22 @@ def pollution_types(text: str) -> list[str]:
     return list(dict.fromkeys(k for k in kinds if k))
 
 
-def verified_code(text: str) -> str | None:
-    """属实 and 基本属实 → true, 部分属实 → partial, 不属实 → false (DOMAIN.md)."""
-    for pattern, code in _VERIFIED:
+def _word(text: str, rules: list, yes: str, no: str) -> str | None:
+    for pattern, code in rules:
         if pattern.search(text):
             return code
-    return None
+    answer = yes_no(text)          # 是否属实 / 是否办结 answered 是 or 否
+    return None if answer is None else (yes if answer else no)
+
+
+def verified_code(text: str) -> str | None:
+    """属实 and 基本属实 → true, 部分属实 → partial, 不属实 → false (DOMAIN.md); 是/否 too."""
+    return _word(text, _VERIFIED, "true", "false")
 
 
 def petition_status(text: str) -> str | None:
-    for pattern, code in _STATUS:
-        if pattern.search(text):
-            return code
-    return None
+    """已办结 → done, 阶段性办结 → staged, 正在办理 / 正在整改 → in_progress; 是/否 too."""
+    return _word(text, _STATUS, "done", "in_progress")
 
 
 def _warn(out: Reading, grid: Grid, layout: Layout, r: int, name: str, message: str) -> None:

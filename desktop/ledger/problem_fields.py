@@ -3,6 +3,8 @@ columns the program does not map (kept verbatim). Mixed into ProblemReader (prob
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.deadlines import parse_deadline
 from desktop.core.numbered import split_numbered
 from desktop.core.status import (
@@ -109,13 +111,12 @@ class ProblemFields:
         items = split_numbered(self.own_text(r, "measure")) if self.layout.col("measure") else []
         if not items and first:    # a problem without measures
             self.set_deadline(problem, r, self.value(r, "deadline"))
-        deadlines = split_numbered(self.own_text(r, "deadline"))
-        paired = len(deadlines) == len(items) > 1
+        deadlines = paired_deadlines(self.own_text(r, "deadline"), len(items))
         for i, content in enumerate(items):
             measure = {"seq": len(problem["measures"]) + 1, "content": content,
                        "lead_units": lead, "responsible_units": resp,
                        "status": status, "source_row": r + 1}
-            self.set_deadline(measure, r, deadlines[i] if paired else self.value(r, "deadline"))
+            self.set_deadline(measure, r, deadlines[i] if deadlines else self.value(r, "deadline"))
             problem["measures"].append(measure)
 
     def set_deadline(self, record: dict, r: int, value) -> None:
@@ -139,6 +140,17 @@ class ProblemFields:
                 problem["extra"][name] = value
             elif value not in (old if isinstance(old, list) else [old]):
                 problem["extra"][name] = (old if isinstance(old, list) else [old]) + [value]
+
+
+def paired_deadlines(text: str, count: int) -> list[str]:
+    """One deadline per numbered measure when the deadline cell lists as many, numbered or one
+    per line ("1.2022年6月；2.2022年底" or "2022年6月\n2022年底"); else none."""
+    if count < 2:
+        return []
+    for items in (split_numbered(text), [t for t in re.split(r"[\n；;]+", text) if t.strip()]):
+        if len(items) == count:
+            return items
+    return []
 
 
 def combine_row_reports(problem: dict, reports: list[tuple[str, str, str]]) -> None:

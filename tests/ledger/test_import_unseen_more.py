@@ -117,3 +117,33 @@ def test_more_header_words_of_the_office(tmp_path):
     problem = reading.problems[0]
     assert (problem["deadline"], problem["status"]) == ("2022-06-30", "completed")
     assert problem["extra"] == {"实际完成时间": "2022年5月20日", "下步工作计划": "巩固成效"}
+
+
+def test_deadlines_one_per_line_pair_with_numbered_measures(tmp_path):
+    rows = [["序号", "问题描述", "整改措施", "整改时限"],
+            [1, "问题甲", "1.建设污水处理站\n2.铺设配套管网", "2022年6月底前\n2022年12月底前"],
+            [2, "问题乙", "1.清淤；2.复绿", "2023年底"]]
+    problems = read_ledger(book(tmp_path / "分行时限.xlsx", Sheet("台账", rows))).problems
+    assert [m["deadline"] for m in problems[0]["measures"]] == ["2022-06-30", "2022-12-31"]
+    assert [m["deadline_text"] for m in problems[0]["measures"]] == ["2022年6月底前", "2022年12月底前"]
+    assert [m["deadline"] for m in problems[1]["measures"]] == ["2023-12-31"] * 2
+
+
+def test_official_petition_table_with_yes_no_answers(tmp_path):
+    rows = [["序号", "交办件编号", "群众反映主要问题", "行政区域", "污染类别", "是否属实", "处理和整改情况",
+             "是否办结"],
+            [1, "D2XX202104080012", "粉尘扰民", "城关镇", "大气", "是", "已整改", "是"],
+            [2, "X2XX202104090003", "污水直排", "河西乡", "水", "否", "", "否"]]
+    reading = read_ledger(book(tmp_path / "公开表.xlsx", Sheet("信访", rows)))
+    assert reading.kind == "petitions" and reading.warnings == []
+    assert [(p["verified"], p["status"]) for p in reading.petitions] == [
+        ("true", "done"), ("false", "in_progress")]
+    assert reading.petitions[0]["content"] == "粉尘扰民"
+
+
+def test_more_status_words(tmp_path):
+    words = [("逾期未完成", "behind_schedule"), ("按计划推进", "on_schedule"),
+             ("持续整改", "in_progress"), ("已开工", "in_progress"), ("待验收销号", "completed")]
+    rows = [["序号", "问题描述", "整改状态"]] + [[i, f"问题{i}", w] for i, (w, _) in enumerate(words, 1)]
+    reading = read_ledger(book(tmp_path / "状态.xlsx", Sheet("台账", rows)))
+    assert [(p["status_text"], p["status"]) for p in reading.problems] == words
