@@ -10,7 +10,7 @@ from desktop.ledger.cellvalues import cell_text, code_text, date_value, whole_nu
 from desktop.ledger.errors import Issue, SkippedRow
 from desktop.ledger.grid import Grid
 from desktop.ledger.layout import Layout
-from desktop.ledger.problem_rows import Reading, drop_trailing_blanks
+from desktop.ledger.problem_rows import Reading, drop_trailing_blanks, in_other_table
 from desktop.ledger.row_kinds import classify, row_texts
 
 _VERIFIED = [(re.compile(r"不属实|不实|失实"), "false"), (re.compile(r"部分属实"), "partial"),
@@ -114,8 +114,12 @@ def read_petitions(grid: Grid, layout: Layout) -> Reading:
     out = Reading()
     seen: dict[str, int] = {}
     rows: list[int] = []            # the rows of the last petition read
+    other = 0
     for r in range(layout.first_data_row, grid.height):
         kind, reason = classify(grid, r, layout)
+        other = other or (r + 1 if kind == "other_table" else 0)
+        if other:
+            kind, reason = in_other_table(kind, other)
         if kind == "record" and _continues(grid, layout, r, rows):
             rows.append(r)
             if out.records and out.records[-1]["source_row"] == rows[0] + 1:
