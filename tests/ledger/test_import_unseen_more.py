@@ -147,3 +147,10 @@ def test_more_status_words(tmp_path):
     rows = [["序号", "问题描述", "整改状态"]] + [[i, f"问题{i}", w] for i, (w, _) in enumerate(words, 1)]
     reading = read_ledger(book(tmp_path / "状态.xlsx", Sheet("台账", rows)))
     assert [(p["status_text"], p["status"]) for p in reading.problems] == words
+
+
+def test_merged_range_with_its_text_in_a_later_cell():
+    from desktop.ledger.grid import Grid
+
+    grid = Grid("表", [[None, "责任单位", None], ["牵头单位", "配合单位", "时限"]], [(0, 0, 0, 1)])
+    assert grid.value(0, 0) == grid.value(0, 1) == "责任单位" and grid.raw(0, 1) is None
