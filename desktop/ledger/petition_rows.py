@@ -23,8 +23,9 @@ _KIND_SEPARATORS = re.compile(r"[/／|｜\\\s及和与]+")
 
 
 def pollution_types(text: str) -> list[str]:
-    """"水、大气" and "噪声/大气" → ["水", "大气"], ["噪声", "大气"]."""
+    """"水、大气" and "噪声/大气" → ["水", "大气"], ["噪声", "大气"]; "大气污染" → "大气"."""
     kinds = (k for unit in split_units(text) for k in _KIND_SEPARATORS.split(unit))
+    kinds = (k[:-2] if k.endswith("污染") and len(k) > 2 else k for k in kinds)
     return list(dict.fromkeys(k for k in kinds if k))
 
 
