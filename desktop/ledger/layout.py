@@ -23,6 +23,7 @@ from desktop.ledger.vocabulary import (
     column_candidates,
     header_key,
     match_field,
+    weak_match,
 )
 
 HEADER_SEARCH_ROWS = 50
@@ -112,6 +113,14 @@ _LATEST_WINS = {"progress", "status_text", "percent"}
 _PERIOD = re.compile(r"\d+月|\d{4}年|第.+[周期]|本[月周期]|上[月周期]|季度")
 
 
+def _takes_over(kind: str, held: Column, col: Column, name: str) -> bool:
+    """A later column takes a field from an earlier one: the newer of two period columns, or a
+    column naming the field better than the earlier one's weak words."""
+    if name in _LATEST_WINS and _PERIOD.search(col.header) and _PERIOD.search(held.header):
+        return True
+    return weak_match(kind, held.header) and not weak_match(kind, col.header)
+
+
 def _choose(kind: str, columns: list[Column], col: Column, candidates: list[str]) -> None:
     holders = {c.field: c for c in columns if c.field}
     for name in candidates:
@@ -119,7 +128,7 @@ def _choose(kind: str, columns: list[Column], col: Column, candidates: list[str]
         if held is None or name in MULTI_COLUMN_FIELDS:
             col.field = name
             return
-        if name in _LATEST_WINS and _PERIOD.search(col.header) and _PERIOD.search(held.header):
+        if _takes_over(kind, held, col, name):
             held.field, col.field = None, name
             return
 

@@ -16,7 +16,8 @@ from desktop.core.status import (
     status_from_text,
     yes_no,
 )
-from desktop.core.units import merge_unit_lists, split_units
+from desktop.core.unit_roles import read_units
+from desktop.core.units import merge_unit_lists
 from desktop.ledger.cellvalues import cell_text, percent_value
 from desktop.ledger.errors import Issue
 from desktop.ledger.grid import Grid
@@ -57,10 +58,16 @@ class ProblemFields:
             return ""
         return cell_text(self.grid.value(r, col.index))
 
-    def units(self, r: int, field_name: str) -> list[str]:
-        lists = [split_units(cell_text(self.grid.value(r, c.index)))
-                 for c in self.layout.by_field.get(field_name, [])]
-        return lists[0] if len(lists) == 1 else merge_unit_lists(*lists)
+    def unit_lists(self, r: int) -> tuple[list[str], list[str]]:
+        """(lead units, responsible units) of a row; a unit marked 牵头 in any unit cell leads."""
+        lead: list[list[str]] = []
+        responsible: list[list[str]] = []
+        for name in ("lead_units", "responsible_units"):
+            for col in self.layout.by_field.get(name, []):
+                marked, others = read_units(cell_text(self.grid.value(r, col.index)))
+                lead.append(marked)
+                (lead if name == "lead_units" else responsible).append(others)
+        return _joined(lead), _joined(responsible)
 
     def row_status(self, r: int, status_text: str, progress: str) -> tuple[str, str]:
         """(status code, status words) of one row: its status word, else a short status word in
@@ -100,7 +107,7 @@ class ProblemFields:
 
     def add_measures(self, r: int) -> None:
         problem, first = self.current, r == self.rows_of_current[0]
-        lead, resp = self.units(r, "lead_units"), self.units(r, "responsible_units")
+        lead, resp = self.unit_lists(r)
         if first:     # a problem's own cell is kept as written
             problem["lead_units"], problem["responsible_units"] = list(lead), list(resp)
         else:
@@ -140,6 +147,12 @@ class ProblemFields:
                 problem["extra"][name] = value
             elif value not in (old if isinstance(old, list) else [old]):
                 problem["extra"][name] = (old if isinstance(old, list) else [old]) + [value]
+
+
+def _joined(lists: list[list[str]]) -> list[str]:
+    """One cell's list kept as written; several cells' lists merged, each unit once."""
+    filled = [names for names in lists if names]
+    return list(filled[0]) if len(filled) == 1 else merge_unit_lists(*filled)
 
 
 def paired_deadlines(text: str, count: int) -> list[str]:

@@ -57,6 +57,9 @@ _COMPILED = {
     "petitions": [(re.compile(p, re.IGNORECASE), f) for p, f in PETITION_RULES],
 }
 MULTI_COLUMN_FIELDS = {"lead_units", "responsible_units"}
+# Words that name a field only when no other column names it better: a petition's 调查核实情况
+# is its result unless a 处理和整改情况 column follows.
+_WEAK = {"problems": re.compile(r"^$"), "petitions": re.compile(r"调查核实|核查情况|核实情况")}
 # Notes and evidence columns are kept as extra columns, whatever words they contain.
 _NOT_FIELDS = re.compile(r"^备注|^附件|^说明$|^佐证|^存在的?困难|^下一?步|困难和问题$|^实际完成|"
                          r"^销号(时间|日期|文号)")
@@ -118,3 +121,7 @@ def column_candidates(kind: str, parts: list[str]) -> list[str]:
         order += keys[-2::-1]
     names = (_match_key(kind, k) for k in order)
     return list(dict.fromkeys(n for n in names if n))
+
+
+def weak_match(kind: str, header: str) -> bool:
+    return bool(_WEAK[kind].search(header_key(header)))

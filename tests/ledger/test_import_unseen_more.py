@@ -154,3 +154,23 @@ def test_merged_range_with_its_text_in_a_later_cell():
 
     grid = Grid("表", [[None, "责任单位", None], ["牵头单位", "配合单位", "时限"]], [(0, 0, 0, 1)])
     assert grid.value(0, 0) == grid.value(0, 1) == "责任单位" and grid.raw(0, 1) is None
+
+
+def test_roles_written_inside_one_unit_cell(tmp_path):
+    rows = [["序号", "问题描述", "责任单位"], [1, "问题甲", "县住建局（牵头），县财政局、各乡镇"],
+            [2, "问题乙", "牵头单位：县水利局；配合单位：县财政局、城关镇"], [3, "问题丙", "县林业局牵头，县公安局配合"]]
+    problems = read_ledger(book(tmp_path / "角色.xlsx", Sheet("台账", rows))).problems
+    assert [(p["lead_units"], p["responsible_units"]) for p in problems] == [
+        (["县住建局"], ["县财政局", "各乡镇"]), (["县水利局"], ["县财政局", "城关镇"]),
+        (["县林业局"], ["县公安局"])]
+
+
+def test_disclosure_table_result_is_the_handling_column(tmp_path):
+    rows = [["中央第二生态环境保护督察组交办群众信访举报件边督边改公开情况一览表"], ["（第十批   2021年5月8日）"],
+            ["序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实", "处理和整改情况",
+             "责任人被处理情况"],
+            [1, "D2XX202105070012", "工地夜间施工噪音扰民", "XX县", "噪声", "经调查，情况属实", "属实", "责令停工，罚款2万元", "无"]]
+    petition = read_ledger(book(tmp_path / "公开.xlsx", Sheet("信访", rows))).petitions[0]
+    assert (petition["content"], petition["result"], petition["verified"]) == (
+        "工地夜间施工噪音扰民", "责令停工，罚款2万元", "true")
+    assert petition["extra"] == {"调查核实情况": "经调查，情况属实", "责任人被处理情况": "无"}
