@@ -129,6 +129,14 @@ def _check_zip(path: Path) -> None:
 
 
 def _check_file(path: Path) -> None:
+    try:
+        _check_contents(path)
+    except OSError as exc:       # no permission, locked by another program, vanished meanwhile
+        raise LedgerRefused(f"无法打开文件“{path.name}”（{exc.strerror or exc}）。请确认文件没有被其他程序"
+                            "独占打开、且有读取权限，然后再导入。") from exc
+
+
+def _check_contents(path: Path) -> None:
     if not path.exists():
         raise LedgerRefused(f"找不到文件“{path}”。请检查路径是否正确。")
     if path.is_dir():

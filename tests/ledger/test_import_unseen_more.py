@@ -174,3 +174,20 @@ def test_disclosure_table_result_is_the_handling_column(tmp_path):
     assert (petition["content"], petition["result"], petition["verified"]) == (
         "工地夜间施工噪音扰民", "责令停工，罚款2万元", "true")
     assert petition["extra"] == {"调查核实情况": "经调查，情况属实", "责任人被处理情况": "无"}
+
+
+def test_file_locked_by_another_program_is_refused(tmp_path, monkeypatch):
+    import pathlib
+
+    import pytest
+
+    from desktop.ledger.errors import LedgerRefused
+
+    path = book(tmp_path / "被占用.xlsx", Sheet("台账", [HEAD, [1, "问题甲", "措施甲", "2022年底", "", ""]]))
+
+    def locked(self, *args, **kwargs):
+        raise PermissionError(13, "另一个程序正在使用此文件")
+
+    monkeypatch.setattr(pathlib.Path, "open", locked)
+    with pytest.raises(LedgerRefused, match="无法打开文件"):
+        read_ledger(path)
