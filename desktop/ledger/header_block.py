@@ -9,12 +9,14 @@ Titles, "填报单位 / 截至" lines and notes above the block are short of tho
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.text import clean_cell_text
 from desktop.ledger.grid import Grid
 from desktop.ledger.vocabulary import header_key, match_field
 
 MAX_HEADER_ROWS = 4
-_NOT_HEADER_MARKS = ("截至", "截止", "填报", "附件", "注：", "说明：", "单位：", "盖章")
+_NOT_HEADER = re.compile(r"截至|截止|填报|附件|盖章|[:：]\s*\S")    # "填报单位：XX县", "注：…"
 
 
 def own_text(grid: Grid, r: int, c: int) -> str:
@@ -41,7 +43,7 @@ def _header_words_only(grid: Grid, r: int) -> bool:
         if not isinstance(value, str):
             return False
         key = header_key(value)
-        if not key or len(key) > 40 or key.isdigit() or any(m in value for m in _NOT_HEADER_MARKS):
+        if not key or len(key) > 40 or key.isdigit() or _NOT_HEADER.search(value):
             return False
     return True
 
