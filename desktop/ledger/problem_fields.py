@@ -21,7 +21,7 @@ from desktop.core.units import merge_unit_lists
 from desktop.ledger.cellvalues import cell_text, percent_value
 from desktop.ledger.errors import Issue
 from desktop.ledger.grid import Grid
-from desktop.ledger.layout import Layout
+from desktop.ledger.layout import Column, Layout
 
 
 def said_yes(value, done: frozenset[str]) -> bool:
@@ -35,14 +35,15 @@ def said_yes(value, done: frozenset[str]) -> bool:
 class ProblemFields:
     grid: Grid
     layout: Layout
+    cols: dict[str, Column]        # each field's (first) column
     rows_of_current: list[int]
 
     def warn(self, r: int, field_name: str, message: str) -> None:
-        col = self.layout.col(field_name) or (self.layout.columns[0] if self.layout.columns else None)
+        col = self.cols.get(field_name) or (self.layout.columns[0] if self.layout.columns else None)
         self.out.warnings.append(Issue(self.grid.name, r + 1, col.letter if col else "A", message))
 
     def value(self, r: int, field_name: str):
-        col = self.layout.col(field_name)
+        col = self.cols.get(field_name)
         return self.grid.value(r, col.index) if col else None
 
     def text(self, r: int, field_name: str) -> str:
@@ -50,7 +51,7 @@ class ProblemFields:
 
     def own_text(self, r: int, field_name: str) -> str:
         """The cell's text only where the cell is not a merged continuation of an earlier row."""
-        col = self.layout.col(field_name)
+        col = self.cols.get(field_name)
         if col is None:
             return ""
         origin = self.grid.merged_from(r, col.index)
@@ -74,7 +75,7 @@ class ProblemFields:
         its progress column, else whether it reports progress; yes/no columns have the last say."""
         if status_text and status_from_text(status_text) is None:
             self.warn(r, "status_text", f"整改状态“{status_text}”不是常用的状态词，已按进展推断状态，原文保留。")
-        if (not status_text and self.layout.col("status_text") is None and progress
+        if (not status_text and self.cols.get("status_text") is None and progress
                 and len(progress) <= 10 and status_from_text(progress)):
             status_text = progress     # a short status word written in the progress column
         status = derive_status(status_text, progress)
@@ -115,7 +116,7 @@ class ProblemFields:
             problem["responsible_units"] = merge_unit_lists(problem["responsible_units"], resp)
         self.keep_extra(r, problem)
         status = self.measure_row_status(r)
-        items = split_numbered(self.own_text(r, "measure")) if self.layout.col("measure") else []
+        items = split_numbered(self.own_text(r, "measure")) if self.cols.get("measure") else []
         if not items and first:    # a problem without measures
             self.set_deadline(problem, r, self.value(r, "deadline"))
         deadlines = paired_deadlines(self.own_text(r, "deadline"), len(items))

@@ -38,6 +38,7 @@ class Reading:
 class ProblemReader(ProblemFields):
     def __init__(self, grid: Grid, layout: Layout, reading: Reading, section_codes: bool = False):
         self.grid, self.layout, self.out = grid, layout, reading
+        self.cols = {name: cols[0] for name, cols in layout.by_field.items()}
         self.section_codes, self.restarts = section_codes, False
         self.section, self.section_no = "", 0
         self.head: dict | None = None          # the group of rows being read (problem or repeat)
