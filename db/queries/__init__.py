@@ -4,6 +4,7 @@ Screens never run SQL; they call these. Filtering and sorting happen in SQL so a
 thousands of problems answers each keystroke in a few milliseconds.
 """
 
+from db.queries.assessed import ensure_assessed, refresh_assessments  # noqa: F401, E402
 from db.queries.dashboard import (  # noqa: F401
     StatusCount,
     UnitCompletion,

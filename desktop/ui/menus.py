@@ -8,8 +8,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
-NOT_YET = "尚未提供"
-
 
 @dataclass
 class Actions:
@@ -43,13 +41,6 @@ def _action(window: QMainWindow, text: str, name: str, shortcut=None, icon=None,
     if tip:
         action.setStatusTip(tip)
     return action
-
-
-def not_provided(action: QAction) -> None:
-    """An action whose service has not landed yet: shown, disabled, and says so."""
-    action.setEnabled(False)
-    action.setToolTip(NOT_YET)
-    action.setStatusTip(NOT_YET)
 
 
 def build_actions(window: QMainWindow) -> Actions:

@@ -34,21 +34,37 @@ def demo(register):
     return register
 
 
-def test_buckets_follow_days_left_and_kinds(demo):
-    rows = problem_list(demo, as_of=AS_OF)
+def test_buckets_and_warnings_are_the_schedule_assessment(demo):
+    from db.records import measures_by_problem, problem_rows
+    from db.settings import load_report_settings, round_starts
+    from desktop.core.schedule import assess
+
+    rows = {r["id"]: r for r in problem_list(demo, as_of=AS_OF)}
     assert len(rows) == 63
-    for r in rows:
-        days = r["days_left"]
-        expected = {"immediate": "immediate", "long_term": "long_term"}.get(r["deadline_kind"])
-        if expected is None and days is not None:
-            expected = ("past" if r["status"] in ("completed", "closed") else "overdue") \
-                if days < 0 else "within_10" if days <= 10 else "within_20" if days <= 20 \
-                else "later"
-        assert r["bucket"] == expected, r
-    by_bucket = {b: problem_list(demo, ProblemFilter(bucket=b), as_of=AS_OF) for b in FILTER_BUCKETS}
-    assert all(by_bucket[b] for b in FILTER_BUCKETS)
-    assert all(r["days_left"] < 0 for r in by_bucket["overdue"])
-    assert all(0 <= r["days_left"] <= 10 for r in by_bucket["within_10"])
+    settings, starts, measures = load_report_settings(demo), round_starts(demo), \
+        measures_by_problem(demo)
+    for p in problem_rows(demo):
+        a = assess(p, measures.get(p["id"], []), AS_OF, starts.get(p["round_id"]), settings)
+        row = rows[p["id"]]
+        assert (row["bucket"], row["assessment"], row["days_left"]) == \
+            (a.bucket, a.code, a.days_left), p["code"]
+    by_bucket = {b: problem_list(demo, ProblemFilter(bucket=b), as_of=AS_OF)
+                 for b in FILTER_BUCKETS}
+    assert all(by_bucket[b] for b in ("overdue", "d10", "d20", "later", "long_term"))
+    assert all(r["days_left"] < 0 and r["warning"] == "overdue" for r in by_bucket["overdue"])
+    assert all(0 <= r["days_left"] <= 10 for r in by_bucket["d10"])
+
+
+def test_assessments_follow_a_change_when_refreshed(demo):
+    from db.queries import refresh_assessments
+
+    row = problem_list(demo, ProblemFilter(bucket="overdue"), as_of=AS_OF)[0]
+    with recorded_step(demo, "完成") as step:
+        add_progress_report(step, row["id"], period="2026-11", text="已完成", status="completed",
+                            percent=100)
+    refresh_assessments(demo, as_of=AS_OF, ids=[row["id"]])
+    again = problem_list(demo, ProblemFilter(search=row["title"]), as_of=AS_OF)[0]
+    assert again["warning"] == "done" and again["bucket"] == "done"
 
 
 def test_warnings_put_overdue_before_behind_before_due_soon(demo):

@@ -129,9 +129,3 @@ def test_open_register_switches_and_is_remembered(qtbot, window, tmp_path, monke
     assert "乡镇 台账" in window.windowTitle()
     assert window.register_view.model.rowCount() == 0
     assert window_settings().value(LAST_REGISTER_KEY) == str(other)
-
-
-def test_services_not_yet_provided_are_disabled_and_say_so(window):
-    for action in (window.actions_.fill_back, window.actions_.unit_forms,
-                   window.actions_.collect, window.actions_.print_preview):
-        assert not action.isEnabled() and action.toolTip() == "尚未提供"

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from db.queries import ProblemFilter, problem_ids, problem_rows_by_id
 from desktop.core.deadlines import KIND_LABELS
+from desktop.core.schedule import ASSESSMENT_LABELS
 from desktop.core.status import STATUS_LABELS
 from desktop.ui.style import ROW_TINTS, WARNING_COLORS
 
@@ -36,7 +37,7 @@ def warning_text(row: dict) -> str:
     if warning == "overdue":
         return f"● 逾期 {-days} 天"
     if warning == "behind":
-        soon = row.get("bucket") in ("within_10", "within_20")
+        soon = row.get("bucket") in ("d10", "d20")
         return f"● 滞后，剩 {days} 天" if soon else "● 未达序时"
     if warning == "due_soon":
         return "● 今天到期" if days == 0 else f"● 剩 {days} 天"
@@ -44,11 +45,11 @@ def warning_text(row: dict) -> str:
 
 
 def _deadline_tip(row: dict) -> str:
-    if row.get("deadline"):
-        days = row["days_left"]
-        left = f"，还有 {days} 天" if days >= 0 else f"，已过 {-days} 天"
-        return f"整改时限：{row['deadline_text']}（{row['deadline']}{left}）"
-    return f"整改时限：{row['deadline_text'] or '未填写'}（{KIND_LABELS.get(row['deadline_kind'], '')}）"
+    """The deadline as written and the schedule assessment's own words for it."""
+    text = row["deadline_text"] or KIND_LABELS.get(row["deadline_kind"], "") or "未填写"
+    label = ASSESSMENT_LABELS.get(row.get("assessment") or "", "")
+    said = f"\n序时评估：{label}" + (f"（{row['explanation']}）" if row.get("explanation") else "")
+    return f"整改时限：{text}" + (said if label else "")
 
 
 def _text(row: dict, key: str) -> str:
