@@ -60,9 +60,9 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         db = self.session.db
         self.register_view = RegisterView(db)
-        self.dashboard = DashboardView(db)
+        self.dashboard = DashboardView(db, self.run)
         self.petitions = PetitionsView(db)
-        self.report = ReportView(db)
+        self.report = ReportView(db, self.run)
         self.views = {"register": self.register_view, "dashboard": self.dashboard,
                       "petitions": self.petitions, "report": self.report}
         self.nav = QListWidget(objectName="nav")
