@@ -14,15 +14,11 @@ from db.queries import (
     ProblemFilter,
     code_taken,
     filter_choices,
-    period_overview,
     petition_counts,
     petition_list,
     problem_detail,
     problem_list,
-    status_counts,
     step_touch,
-    unit_completion,
-    warning_counts,
 )
 
 AS_OF = dt.date(2026, 11, 24)
@@ -72,11 +68,8 @@ def test_warnings_put_overdue_before_behind_before_due_soon(demo):
     order = [r["warning"] for r in rows]
     firsts = [order.index(w) for w in ("overdue", "behind", "due_soon")]
     assert firsts == sorted(firsts)
-    counts = warning_counts(demo, as_of=AS_OF)
-    assert counts["total"] == 63
-    assert counts["overdue"] == order.count("overdue") > 0
-    assert counts["done"] == sum(s.count for s in status_counts(demo)
-                                 if s.status in ("completed", "closed"))
+    assert order.count("overdue") > 0
+    assert order.count("done") == sum(r["status"] in ("completed", "closed") for r in rows)
 
 
 def test_filters_combine_unit_status_category_round_and_words(demo):
@@ -109,23 +102,12 @@ def test_deadline_sort_keeps_problems_without_a_date_last(demo):
                                                               dates[dates.index(None):])
 
 
-def test_unit_completion_counts_lead_units(demo):
-    units = unit_completion(demo, as_of=AS_OF)
-    assert sum(u.total for u in units) >= 63
-    top = units[0]
-    led = [r for r in problem_list(demo, ProblemFilter(unit=top.unit)) if top.unit in r["lead_units"]]
-    assert top.total == len(led)
-    assert 0 <= top.rate <= 1
-
-
-def test_detail_code_taken_and_period_overview(demo):
+def test_detail_and_code_taken(demo):
     first = problem_list(demo)[0]
     detail = problem_detail(demo, first["id"])
     assert detail["round"] and detail["history"] and "measures" in detail
     assert code_taken(demo, detail["round_id"], "2", first["id"])
     assert not code_taken(demo, detail["round_id"], first["code"], first["id"])
-    overview = period_overview(demo, "2026-11")
-    assert len(overview) == 63 and any(r["report_id"] for r in overview)
 
 
 def test_step_touch_names_the_problems_a_step_changed(demo):
