@@ -35,6 +35,7 @@ class WindowCommands:
         a.undo.triggered.connect(lambda: self.window.run(Op("撤销", undo_last)))
         a.redo.triggered.connect(lambda: self.window.run(Op("重做", redo_last)))
         a.find.triggered.connect(self.find)
+        a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(window.close)
         a.help.triggered.connect(lambda: prompts.inform(window, "使用说明", HELP_TEXT))
         a.about.triggered.connect(self.about)
@@ -100,6 +101,13 @@ class WindowCommands:
         dialog = ImportDialog(self.window)
         dialog.open()
         dialog.read(path)
+        return dialog
+
+    def open_settings(self):
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window)
+        dialog.open()
         return dialog
 
     # -- find, help ---------------------------------------------------------------------

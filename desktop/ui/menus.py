@@ -25,6 +25,7 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    settings: QAction
     help: QAction
     about: QAction
     views: list[QAction] = field(default_factory=list)
@@ -65,6 +66,7 @@ def build_actions(window: QMainWindow) -> Actions:
         redo=_action(window, "重做", "redo", "Ctrl+Y", sp.SP_ArrowForward),
         find=_action(window, "查找…", "find", key.Find, sp.SP_FileDialogContentsView,
                      "在台账中查找问题"),
+        settings=_action(window, "设置…", "settings", key.Preferences, tip="单位名称、统计口径、反馈日期"),
         help=_action(window, "使用说明", "help", key.HelpContents),
         about=_action(window, "关于整改台账", "about"),
     )
@@ -93,6 +95,8 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addAction(a.find)
+    edit.addSeparator()
+    edit.addAction(a.settings)
     view_menu = bar.addMenu("视图(&V)")
     for i, name in enumerate(view_names):
         action = _action(window, name, f"view{i}", f"Ctrl+{i + 1}")

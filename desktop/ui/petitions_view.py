@@ -24,6 +24,9 @@ from db.queries import (
     petition_counts,
     petition_list,
 )
+from db.settings import load_report_settings
+from desktop.core.report_settings import COMPLETION_RULES
+from desktop.core.stats import completion_rate, format_rate
 from desktop.ui.changes import Changes
 from desktop.ui.register_view.filter_bar import DEBOUNCE_MS, _combo, _refill
 
@@ -160,7 +163,9 @@ class PetitionsView(QWidget):
         flt = self.current()
         self.model.set_rows(petition_list(self.db, flt))
         c, total = petition_counts(self.db, flt), petition_counts(self.db)
-        rate = f"{c['done'] / c['total']:.1%}" if c["total"] else "—"
+        rule = load_report_settings(self.db).completion_rule
+        rate = format_rate(completion_rate(c["done"], c["staged"], c["total"], rule))
         shown = f"显示 {c['total']} 件（共 {total['total']} 件）　·　" if flt != PetitionFilter() else ""
         self.counts.setText(f"{shown}已办结 {c['done']} 件　·　阶段性办结 {c['staged']} 件　·　"
-                            f"正在办理 {c['in_progress']} 件　·　办结率 {rate}（已办结 ÷ 总数）")
+                            f"正在办理 {c['in_progress']} 件　·　办结率 {rate}"
+                            f"（{COMPLETION_RULES[rule]}，可在“设置”中更改）")

@@ -129,3 +129,31 @@ def test_open_register_switches_and_is_remembered(qtbot, window, tmp_path, monke
     assert "乡镇 台账" in window.windowTitle()
     assert window.register_view.model.rowCount() == 0
     assert window_settings().value(LAST_REGISTER_KEY) == str(other)
+
+
+def test_settings_change_the_rate_rule_and_a_rounds_feedback_date(qtbot, window):
+    from db.settings import load_report_settings, round_starts
+    from tests.ui.helpers import choose
+
+    dialog = window.commands.open_settings()
+    qtbot.waitExposed(dialog)
+    choose(qtbot, dialog.rule, "已办结＋阶段性办结")
+    dialog.rounds.item(0, 1).setText("2024-04-15")
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    db = window.session.db
+    assert load_report_settings(db).completion_rule == "done_staged"
+    assert list(round_starts(db).values())[0].isoformat() == "2024-04-15"
+    window.show_view("petitions")
+    assert "已办结＋阶段性办结" in window.petitions.counts.text()
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        window.actions_.undo.trigger()  # the feedback date is register data: undoable
+    assert list(round_starts(db).values())[0].isoformat() != "2024-04-15"
+
+
+def test_settings_refuse_a_bad_date(qtbot, window):
+    dialog = window.commands.open_settings()
+    dialog.rounds.item(0, 1).setText("2024年4月")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "YYYY-MM-DD" in dialog.error.text() and dialog.isVisible()
+    dialog.reject()
