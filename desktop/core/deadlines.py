@@ -25,6 +25,7 @@ _SERIAL_MIN, _SERIAL_MAX = 18264, 73051  # 1950-01-01 .. 2099-12-31
 _LONG_TERM = re.compile(r"长期|持续推进|持续开展|常态化")
 _PERIODIC = re.compile(r"每年|每季度?|每月|每半年|每周|每旬|定期")
 _IMMEDIATE = re.compile(r"立行立改|立即整改|即知即改")
+_UNREADABLE = "无法识别整改时限，已保留原文"
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _Y = r"((?:19|20)\d{2})"
@@ -100,9 +101,21 @@ def parse_deadline(value: object) -> Deadline:
         day = date_from_serial(float(value))
         if day:
             return Deadline(day, FIXED, day.isoformat())
-        return Deadline(None, UNKNOWN, str(value), "数字不是有效的日期")
+        return _number_as_text(value)
     text = str(value).strip()
     return parse_deadline_text(text)
+
+
+def _number_as_text(value: float) -> Deadline:
+    """A number that is no date serial, read as the clerk typed it: 2021.12 → 2021年12月,
+    20220630 → 2022-06-30."""
+    number = float(value)
+    text = str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+    deadline = parse_deadline_text(text)
+    if deadline.kind == UNKNOWN:
+        return Deadline(None, UNKNOWN, text, deadline.note if deadline.note != _UNREADABLE
+                        else "数字不是有效的日期")
+    return deadline
 
 
 def parse_deadline_text(text: str) -> Deadline:
@@ -113,6 +126,9 @@ def parse_deadline_text(text: str) -> Deadline:
         day = date_from_serial(float(norm))
         if day:
             return Deadline(day, FIXED, text)
+    compact = re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", norm)     # 20220630
+    if compact:
+        norm = "-".join(compact.groups())
     day, note = first_date(norm)
     if _LONG_TERM.search(norm):
         return Deadline(day, LONG_TERM, text, note)
@@ -122,4 +138,4 @@ def parse_deadline_text(text: str) -> Deadline:
         return Deadline(day, FIXED, text)
     if _IMMEDIATE.search(norm):
         return Deadline(None, IMMEDIATE, text, note)
-    return Deadline(None, UNKNOWN, text, note or "无法识别整改时限，已保留原文")
+    return Deadline(None, UNKNOWN, text, note or _UNREADABLE)

@@ -17,6 +17,7 @@ DONE_CODES = frozenset({COMPLETED, CLOSED})
 
 # Order matters: negative and specific forms before the words they contain.
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(申请|待|拟|准备|等待|提请)(验收)?销号|销号(申请|审核中|程序中)"), COMPLETED),
     (re.compile(r"(?<!未)销号"), CLOSED),
     (re.compile(r"未达到?序时|未达序|滞后|慢于?序时|落后于?序时|低于序时|进度滞后|落后"), BEHIND),
     (re.compile(r"超过?序时|快于序时|超序时|提前"), AHEAD),

@@ -24,11 +24,24 @@ def cell_text(value) -> str:
     return clean_cell_text(value)
 
 
+_CODE_WIDTHS = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)
+                    if chr(code) not in "（）：；，、。"}, 0x2014: ord("-"), 0x2013: ord("-"),
+                0x2212: ord("-")}
+_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+
+
 def code_text(value) -> str:
-    """A problem code: "3", "3.0", "３", "3." all read as "3"; other codes kept as written."""
-    text = cell_text(value)
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    return re.sub(r"^(\d+)[.．、]$", r"\1", text.strip())
+    """A code as compared: "3", "3.0", "３", "3." all read as "3"; full-width letters, digits and
+    dashes folded, spaces and line breaks dropped ("ＨＪ２０２１－０４ " → "HJ2021-04");
+    Chinese brackets and numerals kept as written ("（一）1")."""
+    text = _SPACES.sub("", cell_text(value).translate(_CODE_WIDTHS))
+    return re.sub(r"^(\d+)[.、]$", r"\1", text)
+
+
+def whole_number(value, digits: int = 9) -> int | None:
+    """A running number ("3", 3.0, "３", "3.") as an int; None when it is not one."""
+    text = code_text(value)
+    return int(text) if re.fullmatch(rf"[0-9]{{1,{digits}}}", text) else None
 
 
 def date_value(value) -> dt.date | None:

@@ -81,8 +81,8 @@ class Book:
         self.path = path
         self._wb = _open_calamine(path)
         self.sheet_names: list[str] = list(self._wb.sheet_names)
-        self.hidden: set[str] = {m.name for m in self._wb.sheets_metadata
-                                 if "Visible" not in str(m.visible)}
+        self.hidden: set[str] = {m.name for m in self._wb.sheets_metadata   # Hidden, VeryHidden
+                                 if not str(m.visible).endswith(".Visible")}
 
     def grid(self, name: str) -> Grid:
         try:

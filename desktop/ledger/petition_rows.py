@@ -5,17 +5,26 @@ from __future__ import annotations
 import re
 
 from desktop.core.units import split_units
-from desktop.ledger.cellvalues import cell_text, code_text, date_value
+from desktop.ledger.cellvalues import cell_text, code_text, date_value, whole_number
 from desktop.ledger.errors import Issue, SkippedRow
 from desktop.ledger.grid import Grid
 from desktop.ledger.layout import Layout
-from desktop.ledger.problem_rows import Reading
+from desktop.ledger.problem_rows import Reading, drop_trailing_blanks
 from desktop.ledger.row_kinds import classify, row_texts
 
 _VERIFIED = [(re.compile(r"不属实|不实|失实"), "false"), (re.compile(r"部分属实"), "partial"),
              (re.compile(r"属实"), "true")]
 _STATUS = [(re.compile(r"阶段"), "staged"), (re.compile(r"未办结|正在|办理中|整改中|未完成"), "in_progress"),
            (re.compile(r"办结|已完成|完成"), "done")]
+
+
+_KIND_SEPARATORS = re.compile(r"[/／|｜\\\s及和与]+")
+
+
+def pollution_types(text: str) -> list[str]:
+    """"水、大气" and "噪声/大气" → ["水", "大气"], ["噪声", "大气"]."""
+    kinds = (k for unit in split_units(text) for k in _KIND_SEPARATORS.split(unit))
+    return list(dict.fromkeys(k for k in kinds if k))
 
 
 def verified_code(text: str) -> str | None:
@@ -34,8 +43,8 @@ def petition_status(text: str) -> str | None:
 
 
 def _warn(out: Reading, grid: Grid, layout: Layout, r: int, name: str, message: str) -> None:
-    col = layout.col(name)
-    out.warnings.append(Issue(grid.name, r + 1, col.letter if col else "", message))
+    col = layout.col(name) or layout.columns[0]
+    out.warnings.append(Issue(grid.name, r + 1, col.letter, message))
 
 
 def _petition(grid: Grid, layout: Layout, r: int, out: Reading) -> dict | None:
@@ -56,12 +65,15 @@ def _petition(grid: Grid, layout: Layout, r: int, out: Reading) -> dict | None:
     if verified_text and verified is None:
         _warn(out, grid, layout, r, "verified", f"“{verified_text}”不是属实/部分属实/不属实，已留空。")
     status = petition_status(status_text) or "in_progress"
+    if status_text and petition_status(status_text) is None:
+        _warn(out, grid, layout, r, "status", f"办结情况“{status_text}”不是已办结/阶段性办结/正在办理，"
+                                              "已按正在办理导入，原文保留。")
     extra = {c.header or f"{c.letter}列": cell_text(grid.value(r, c.index))
              for c in layout.columns if not c.field and cell_text(grid.value(r, c.index))}
-    return {"code": code, "seq": int(s) if (s := code_text(text("seq"))).isdigit() else None,
+    return {"code": code, "seq": whole_number(text("seq")),
             "received_on": received.isoformat() if received else None,
             "content": text("content"), "district": text("district"),
-            "pollution_types": split_units(text("pollution_types")),
+            "pollution_types": pollution_types(text("pollution_types")),
             "verified": verified, "verified_text": verified_text, "result": text("result"),
             "status": status, "status_text": status_text,
             "responsible_units": split_units(text("responsible_units")),
@@ -85,6 +97,5 @@ def read_petitions(grid: Grid, layout: Layout) -> Reading:
             continue
         seen[petition["code"]] = r + 1
         out.records.append(petition)
-    while out.skipped and out.skipped[-1].reason == "空行":
-        out.skipped.pop()
+    drop_trailing_blanks(out.skipped, max((p["source_row"] for p in out.records), default=0))
     return out

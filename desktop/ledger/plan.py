@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from db.changes import encode
+from desktop.core.status import status_label
 
 PROBLEM_COMPARED = ("seq", "title", "description", "category", "target", "lead_units",
                     "responsible_units", "supervisor", "responsible_person", "deadline",
@@ -48,7 +49,10 @@ def _existing(db: Database, sql: str, params: list) -> dict[str, dict]:
 
 
 def has_report(reports: set, pid: int, period: str, record: dict) -> bool:
-    return (pid, period, record["progress"], record["status_text"]) in reports
+    """Whether this period's report is already in; a report without status words was stored
+    with its status's label."""
+    shown = record["status_text"] or status_label(record["status"])
+    return (pid, period, record["progress"], shown) in reports
 
 
 def plan_problems(db: Database, records: list[dict], round_ids: dict[str, int | None],

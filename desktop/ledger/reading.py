@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.ledger.errors import Issue, LedgerRefused, SkippedRow
 from desktop.ledger.grid import Grid, open_book
-from desktop.ledger.layout import Column, Layout, find_layout
+from desktop.ledger.layout import HEADER_SEARCH_ROWS, Column, Layout, find_layout
 from desktop.ledger.petition_rows import read_petitions
 from desktop.ledger.problem_rows import Reading, read_problems
 
@@ -65,7 +65,13 @@ class LedgerReading:
         self.records, self.skipped_rows = out.records, out.skipped
         self.warnings, self.errors = out.warnings, out.errors
         if not self.records:
-            self.errors.append(Issue(self.sheet, 0, "", "表头下面没有读到任何记录，请检查工作表。"))
+            self.errors.append(self.issue(self.layout.header_rows[-1] + 1,
+                                          "表头下面没有读到任何记录，请检查工作表。"))
+
+    def issue(self, row: int, message: str, column: str = "") -> Issue:
+        """An issue about the sheet as a whole, placed at a row and (by default) its first column."""
+        first = self.layout.columns[0].letter if self.layout.columns else "A"
+        return Issue(self.sheet, row, column or first, message)
 
     def apply_mapping(self, mapping: dict[str, str]) -> None:
         """Re-read with the clerk's column choices (letter → field, "" = not imported)."""
@@ -73,15 +79,31 @@ class LedgerReading:
         self.parse()
 
 
-def _candidates(book, sheet: str | None) -> list[str]:
+def _candidates(book, sheet: str | None) -> list[list[str]]:
+    """Sheets to look in, in rounds: the visible ones (instruction and cover sheets last), then
+    the hidden ones, which are read only when no visible sheet holds a ledger."""
     if sheet is not None:
         if sheet not in book.sheet_names:
             names = "、".join(f"“{n}”" for n in book.sheet_names)
             raise LedgerRefused(f"文件“{book.path.name}”中没有名为“{sheet}”的工作表。现有工作表：{names}。")
-        return [sheet]
-    visible = [n for n in book.sheet_names if n not in book.hidden] or book.sheet_names
+        return [[sheet]]
+    visible = [n for n in book.sheet_names if n not in book.hidden]
     preferred = [n for n in visible if not _NOT_LEDGER_SHEETS.search(n)]
-    return preferred + [n for n in visible if n not in preferred]
+    return [preferred + [n for n in visible if n not in preferred],
+            [n for n in book.sheet_names if n in book.hidden]]
+
+
+def _best_sheet(book, sheet: str | None, kind: str | None) -> tuple[Grid, Layout] | None:
+    for names in _candidates(book, sheet):
+        best: tuple[int, Grid, Layout] | None = None
+        for name in names:
+            grid = book.grid(name)
+            layout = find_layout(grid, kind)
+            if layout and (best is None or layout.score > best[0]):
+                best = (layout.score, grid, layout)
+        if best:
+            return best[1], best[2]
+    return None
 
 
 def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
@@ -92,25 +114,24 @@ def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str
     report(0, 3, "打开文件")
     book = open_book(path)
     try:
-        best: tuple[int, Grid, Layout] | None = None
-        for name in _candidates(book, sheet):
-            grid = book.grid(name)
-            layout = find_layout(grid, kind)
-            if layout and (best is None or layout.score > best[0]):
-                best = (layout.score, grid, layout)
+        found = _best_sheet(book, sheet, kind)
     finally:
         book.close()
-    if best is None:
+    if found is None:
         where = f"工作表“{sheet}”" if sheet else "文件的各工作表"
         raise LedgerRefused(
-            f"在{where}前{30}行中没有找到台账的表头（例如“序号、问题描述、整改措施、整改时限、"
-            f"责任单位”或信访件的“受理编号、举报内容”）。请确认“{path.name}”是整改台账或信访件台账；"
-            "如果表头写法特殊，请在导入对话框中指定各列的含义。")
-    _, grid, layout = best
+            f"在{where}前{HEADER_SEARCH_ROWS}行中没有找到台账的表头（例如“序号、问题描述、整改措施、"
+            f"整改时限、责任单位”或信访件的“受理编号、举报内容”）。请确认“{path.name}”是整改台账或"
+            "信访件台账；如果表头写法特殊，请在导入对话框中指定各列的含义。")
+    grid, layout = found
     report(1, 3, "识别表头")
     reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout)
     if mapping:
         layout.apply_mapping(mapping)
     reading.parse()
+    if grid.name in book.hidden and sheet is None:
+        reading.warnings.insert(0, reading.issue(
+            layout.header_rows[0], f"台账在隐藏的工作表“{grid.name}”中（其他工作表都不是台账），"
+            "已从该表读取，请确认这是要导入的表。"))
     report(2, 3, "读取记录")
     return reading

@@ -1,5 +1,6 @@
 """Rows under the header that are not records: blanks, totals, notes, signatures, section titles,
-a header repeated on a new page. They are skipped and reported, never imported."""
+a header repeated on a new page, the row of column numbers (栏次) under a header. They are
+skipped and reported, never imported."""
 
 from __future__ import annotations
 
@@ -12,8 +13,13 @@ from desktop.ledger.vocabulary import header_key
 
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计)")
 _NOTE = re.compile(r"^(注|备注|说明|附注|填表说明)\s*[:：1１一]")
-_SIGNATURE = re.compile(r"(填报人|审核人|联系电话|制表人|负责人|审核|签字|盖章|填报日期|制表日期)\s*[:：]")
-_SECTION = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部类章])")
+_SIGNATURE = re.compile(r"(填报人|审核人|联系电话|制表人|负责人|审核|签字|盖章|填报日期|制表日期|"
+                        r"填报单位)\s*[（(]?[^：:]{0,4}[)）]?\s*[:：]")
+_SECTION = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部类章项])")
+_NUMERAL = re.compile(r"[（(]?第?[一二三四五六七八九十]+[部分类章项]*[、.．）)]?")
+_KEEP_JOINED = ("、", ".", "．", "）", ")", "部分", "类", "章", "项")
+_NOT_SECTION_FIELDS = {"measure", "deadline", "lead_units", "responsible_units", "supervisor",
+                       "progress", "status_text", "received_on"}
 
 
 def row_texts(grid: Grid, r: int) -> list[str]:
@@ -26,10 +32,9 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
     """("record", "") or (kind, reason) for a row that is skipped; kind "section" carries its text."""
     texts = row_texts(grid, r)
     filled = [t for t in texts if t]
-    if not filled and not any(grid.merged_from(r, c) for c in range(grid.width)):
-        return "blank", "空行"
     if not filled:
-        return "record", ""
+        merged = any(grid.merged_from(r, c) for c in range(grid.width))
+        return ("record", "") if merged else ("blank", "空行")
     first = filled[0]
     if any(_TOTAL.match(t) for t in filled[:3]):
         return "total", f"合计行（{first[:20]}）"
@@ -37,15 +42,46 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
         return "note", f"注释行（{first[:20]}）"
     if any(_SIGNATURE.search(t) for t in filled) and len(filled) <= 4 and len(first) < 60:
         return "signature", f"签字行（{first[:20]}）"
-    same_as_header = sum(1 for col in layout.columns
-                         if texts[col.index] and header_key(texts[col.index]) ==
-                         header_key(col.header.split("/")[-1]))
-    if same_as_header >= 2:
+    if _repeats_header(texts, layout):
         return "header", "重复的表头行"
-    leading = next(i for i, t in enumerate(texts) if t) <= 1
-    if len(set(filled)) == 1 and ((_SECTION.match(first) and leading) or _spans_row(grid, r)):
-        return "section", first
+    if _numbers_columns(filled, layout):
+        return "numbering", "栏次行（表头下的列序号）"
+    section = _section(grid, r, layout, texts, filled)
+    if section:
+        return "section", section
     return "record", ""
+
+
+def _repeats_header(texts: list[str], layout: Layout) -> bool:
+    words = layout.header_words
+    hits = sum(1 for c, t in enumerate(texts) if t and header_key(t) in words.get(c, ()))
+    filled = sum(1 for t in texts if t)
+    return hits >= 2 or hits == filled
+
+
+def _numbers_columns(filled: list[str], layout: Layout) -> bool:
+    if len(filled) < 3 or len(filled) < len(layout.columns) // 2:
+        return False
+    return filled == [str(n) for n in range(1, len(filled) + 1)]
+
+
+def _section(grid: Grid, r: int, layout: Layout, texts: list[str], filled: list[str]) -> str:
+    """A section title ("一、水污染防治（12项）"): alone in its row (merged across, or in the first
+    columns), or a numeral in the number column with its words beside it."""
+    leftmost = layout.columns[0].index if layout.columns else 0
+    start = next(i for i, t in enumerate(texts) if t)
+    alone = len(set(filled)) == 1
+    if alone and ((_SECTION.match(filled[0]) and start <= leftmost + 1) or _spans_row(grid, r)):
+        return filled[0]
+    if len(filled) > 2 or not _NUMERAL.fullmatch(texts[start]):
+        return ""
+    fields = {c.index: c.field for c in layout.columns}
+    if fields.get(start) not in ("seq", "code"):
+        return ""
+    if any(t and fields.get(c) in _NOT_SECTION_FIELDS for c, t in enumerate(texts)):
+        return ""
+    mark, words = texts[start], "".join(filled[1:])
+    return mark + words if not words or mark.endswith(_KEEP_JOINED) else f"{mark}、{words}"
 
 
 def _spans_row(grid: Grid, r: int) -> bool:

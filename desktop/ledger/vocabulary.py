@@ -13,20 +13,22 @@ from functools import lru_cache
 from desktop.core.text import fold_key
 
 PROBLEM_RULES: list[tuple[str, str]] = [
-    (r"^(问题|任务|序列)?编[号码]$|^问题序号$|^问题号$|^问题代码$", "code"),
-    (r"^序号?$|^No\.?$|^顺序号$", "seq"),
+    (r"^(问题|任务|序列)?编[号码]$|^问题序号$|^问题号$|^问题代码$|^交办(问题)?编号$", "code"),
+    (r"^序号?$|^No\.?$|^顺序号$|^序次$", "seq"),
+    (r"措施(序号|编号|号)|^(子项|分项)序号$", "measure_seq"),
     (r"是否.*销号", "closed_yes_no"),
     (r"是否.*(完成|到位|整改)", "completed_yes_no"),
-    (r"牵头(单位|部门)|\(牵头\)|主责(单位|部门)|主体责任单位", "lead_units"),
-    (r"配合(单位|部门)|协办|协同(单位|部门)|参与(单位|部门)|\(配合\)", "responsible_units"),
-    (r"督办领导|责任领导|牵头领导|分管领导|包抓领导|县级领导|督导领导|挂牌领导|包保领导", "supervisor"),
-    (r"^(具体)?责任人$|^责任人员?$|^具体负责人$", "responsible_person"),
+    (r"牵头(单位|部门)|\(牵头\)|^牵头$|单位牵头$|主责(单位|部门)|主体责任单位", "lead_units"),
+    (r"配合(单位|部门)|协办|协同(单位|部门)|参与(单位|部门)|\(配合\)|^配合$|单位配合$", "responsible_units"),
+    (r"督办领导|责任领导|牵头领导|分管领导|包抓领导|县级领导|督导领导|挂牌领导|包保领导|联系领导|"
+     r"挂点领导|县领导|市领导|领导小组成员", "supervisor"),
+    (r"^(具体)?(责任|经办)人(员|姓名)?(及联系(方式|电话))?$|^具体负责人$|^负责人$", "responsible_person"),
     (r"责任(单位|部门|主体)|承办单位|实施单位|整改单位", "responsible_units"),
     (r"措施|举措|整改方案", "measure"),
-    (r"时限|完成时间|期限|截止时间|整改时间|完成日期|计划完成", "deadline"),
+    (r"时限|完成时间|期限|截止时间|整改时间|完成日期|计划完成|时间节点|完成节点", "deadline"),
     (r"%|百分比|比例", "percent"),
     (r"状态|^(整改)?完成情况$|销号情况|^整改结果$|是否完成$", "status_text"),
-    (r"进展|整改情况|落实情况|推进情况|进度情况|工作进度|完成情况", "progress"),
+    (r"进展|整改情况|落实情况|推进情况|进度情况|工作进度|整改进度|完成情况", "progress"),
     (r"目标|整改要求|工作要求|预期成效", "target"),
     (r"名称|标题|^重点任务$|^主要任务$|^任务$|^工作任务$", "title"),
     (r"类别|类型|分类|领域|方面|性质", "category"),
@@ -35,8 +37,8 @@ PROBLEM_RULES: list[tuple[str, str]] = [
 ]
 
 PETITION_RULES: list[tuple[str, str]] = [
-    (r"受理编号|交办编号|信访(件)?编号|举报(件)?编号|转办编号|受理号|^件号$|^编号$", "code"),
-    (r"^序号?$", "seq"),
+    (r"受理编号|交办编号|信访(件)?编号|举报(件)?编号|转办编号|受理号|^件号$|^编号$|批次号", "code"),
+    (r"^序号?$|^No\.?$", "seq"),
     (r"(交办|受理|转办|举报|来信|来电)(时间|日期)|^日期$|^时间$", "received_on"),
     (r"(举报|信访|投诉|反映)(的)?(内容|问题|事项)|来信来电内容|^内容$", "content"),
     (r"属实|核查结果|核实结论", "verified"),
@@ -50,13 +52,16 @@ PETITION_RULES: list[tuple[str, str]] = [
 PETITION_MARKERS = re.compile(r"受理编号|交办编号|信访|举报|是否属实|投诉|来信来电")
 
 _COMPILED = {
-    "problems": [(re.compile(p), f) for p, f in PROBLEM_RULES],
-    "petitions": [(re.compile(p), f) for p, f in PETITION_RULES],
+    "problems": [(re.compile(p, re.IGNORECASE), f) for p, f in PROBLEM_RULES],
+    "petitions": [(re.compile(p, re.IGNORECASE), f) for p, f in PETITION_RULES],
 }
 MULTI_COLUMN_FIELDS = {"lead_units", "responsible_units"}
+# Notes and evidence columns are kept as extra columns, whatever words they contain.
+_NOT_FIELDS = re.compile(r"^备注|^附件|^说明$|^佐证|^存在的?困难|^下一?步|困难和问题$")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 FIELD_LABELS = {
-    "code": "问题编号", "seq": "序号", "title": "问题名称", "description": "问题描述",
+    "code": "问题编号", "seq": "序号", "measure_seq": "措施序号", "title": "问题名称", "description": "问题描述",
     "category": "类别", "round": "督察批次", "target": "整改目标", "measure": "整改措施",
     "deadline": "整改时限", "lead_units": "牵头单位", "responsible_units": "责任单位",
     "supervisor": "督办领导", "responsible_person": "责任人", "progress": "整改进展",
@@ -67,9 +72,13 @@ FIELD_LABELS = {
 }
 
 
+_BRACKETS = str.maketrans({"【": "(", "】": ")", "[": "(", "]": ")", "〔": "(", "〕": ")"})
+
+
 @lru_cache(maxsize=4096)
 def _header_key(text: str) -> str:
-    return fold_key(text).strip("*★:：").replace("(%)", "%").replace("（%）", "%")
+    key = fold_key(text).translate(_BRACKETS).strip("*★:：、.")
+    return key.replace("(%)", "%")
 
 
 def header_key(text: object) -> str:
@@ -77,18 +86,33 @@ def header_key(text: object) -> str:
     return "" if text is None else _header_key(str(text))
 
 
-def match_field(kind: str, text: object) -> str | None:
-    key = header_key(text)
-    if not key or len(key) > 30:
+@lru_cache(maxsize=8192)
+def _match_key(kind: str, key: str) -> str | None:
+    if not key or _NOT_FIELDS.search(key):
         return None
-    for pattern, field_name in _COMPILED[kind]:
-        if pattern.search(key):
-            return field_name
+    for attempt in dict.fromkeys((key, _BRACKETED.sub("", key))):   # then without its notes
+        if attempt and len(attempt) <= 30:
+            for pattern, field_name in _COMPILED[kind]:
+                if pattern.search(attempt):
+                    return field_name
     return None
 
 
-def match_sub_field(kind: str, group: object, sub: object) -> str | None:
-    """A column under a group header (责任单位 over 牵头单位/配合单位): the sub-header decides,
-    read with its group when alone it says nothing."""
-    return match_field(kind, sub) or match_field(kind, f"{header_key(group)}{header_key(sub)}") \
-        or match_field(kind, group)
+def match_field(kind: str, text: object) -> str | None:
+    return _match_key(kind, header_key(text))
+
+
+def column_candidates(kind: str, parts: list[str]) -> list[str]:
+    """The fields a column may be, best first, from its header words top to bottom (a group
+    like 责任单位 over 牵头单位 / 配合单位). The lowest word decides; a short one (序号, 牵头) is
+    read with its groups first; a word that says nothing falls back to its groups."""
+    keys = [k for k in map(header_key, parts) if k]
+    if not keys:
+        return []
+    last = keys[-1]
+    combined = ["".join(keys[i:]) for i in range(len(keys) - 2, -1, -1)]
+    order = combined + [last] if len(last) <= 3 else [last] + combined
+    if _match_key(kind, last) is None:
+        order += keys[-2::-1]
+    names = (_match_key(kind, k) for k in order)
+    return list(dict.fromkeys(n for n in names if n))
