@@ -116,12 +116,12 @@ def problem_list(db: Database, flt: ProblemFilter | None = None, *, sort: str = 
 
 
 def problem_ids(db: Database, flt: ProblemFilter | None = None, *, sort: str = "code",
-                descending: bool = False, as_of: dt.date | None = None) -> list[tuple[int, str]]:
-    """(id, warning) of the problems matching the filter, in order: what a long list needs
+                descending: bool = False, as_of: dt.date | None = None) -> list[tuple[int, str, str]]:
+    """(id, warning, bucket) of the problems matching the filter, in order: what a long list needs
     at once; the rows themselves are fetched a page at a time (problem_rows_by_id)."""
     params = _params(db, as_of)
     where = _where(flt or ProblemFilter(), params)
-    sql = _select(where, _order(sort, descending) + ", " + _CODE_ORDER, "p.id, p.warning")
+    sql = _select(where, _order(sort, descending) + ", " + _CODE_ORDER, "p.id, p.warning, p.bucket")
     return db.execute(sql, params).fetchall()
 
 

@@ -165,7 +165,8 @@ class PetitionsView(QWidget):
         c, total = petition_counts(self.db, flt), petition_counts(self.db)
         rule = load_report_settings(self.db).completion_rule
         rate = format_rate(completion_rate(c["done"], c["staged"], c["total"], rule))
-        shown = f"显示 {c['total']} 件（共 {total['total']} 件）　·　" if flt != PetitionFilter() else ""
+        shown = (f"显示 {c['total']} 件（共 {total['total']} 件）　·　" if flt != PetitionFilter()
+                 else f"共 {c['total']} 件　·　")
         self.counts.setText(f"{shown}已办结 {c['done']} 件　·　阶段性办结 {c['staged']} 件　·　"
                             f"正在办理 {c['in_progress']} 件　·　办结率 {rate}"
                             f"（{COMPLETION_RULES[rule]}，可在“设置”中更改）")

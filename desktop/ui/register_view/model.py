@@ -86,6 +86,7 @@ class RegisterModel(QAbstractTableModel):
         self.db, self.filter = db, ProblemFilter()
         self.ids: list[int] = []
         self.warnings: list[str] = []
+        self.buckets: list[str] = []
         self.cache: dict[int, dict] = {}
         self.sort_key, self.descending = "code", False
         self.as_of: dt.date | None = None  # None: today
@@ -111,9 +112,9 @@ class RegisterModel(QAbstractTableModel):
         selection and scroll position stay; otherwise the model resets."""
         found = problem_ids(self.db, self.filter, sort=self.sort_key, descending=self.descending,
                             as_of=self.as_of)
-        ids = [pid for pid, _ in found]
+        ids = [pid for pid, _, _ in found]
         if not reset and ids == self.ids:
-            self.warnings = [w for _, w in found]
+            self.warnings, self.buckets = [f[1] for f in found], [f[2] for f in found]
             stale = set(self.cache) if changed is None else set(changed) & set(self.cache)
             for pid in stale:
                 del self.cache[pid]
@@ -121,7 +122,7 @@ class RegisterModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return
         self.beginResetModel()
-        self.ids, self.warnings = ids, [w for _, w in found]
+        self.ids, self.warnings, self.buckets = ids, [f[1] for f in found], [f[2] for f in found]
         self.cache.clear()
         self.endResetModel()
 
