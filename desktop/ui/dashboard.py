@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from db.queries import ProblemFilter, problem_list
 from desktop.core.schedule import OVERDUE
 from desktop.core.stats import format_rate
-from desktop.ui.changes import Changes
+from desktop.ui.lazy_view import LazyView
 from desktop.ui.operations.dashboard_ops import DashboardData, dashboard_data
 from desktop.ui.register_view.model import warning_text
 from desktop.ui.style import WARNING_COLORS
@@ -40,7 +40,7 @@ def _group(title: str, widget: QWidget) -> QGroupBox:
     return box
 
 
-class DashboardView(QWidget):
+class DashboardView(LazyView, QWidget):
     open_problem = Signal(int)
 
     def __init__(self, db: Database, run, parent=None):
@@ -96,20 +96,8 @@ class DashboardView(QWidget):
         outer.addLayout(grid, 1)
 
     # -- data ---------------------------------------------------------------------------
-    def set_db(self, db: Database) -> None:
-        self.db, self.dirty = db, True
-        if self.isVisible():
-            self.activate()
-
-    def apply(self, changes: Changes) -> None:
-        if changes.any_problem or changes.any_petition:
-            self.dirty = True
-            if self.isVisible():
-                self.refresh()
-
-    def activate(self) -> None:
-        if self.dirty:
-            self.refresh()
+    def refresh_now(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Lists at once (SQL on this thread); counts and charts from the snapshot off it."""

@@ -28,6 +28,7 @@ from db.settings import load_report_settings
 from desktop.core.report_settings import COMPLETION_RULES
 from desktop.core.stats import completion_rate, format_rate
 from desktop.ui.changes import Changes
+from desktop.ui.lazy_view import LazyView
 from desktop.ui.register_view.filter_bar import DEBOUNCE_MS, _combo, _refill
 
 COLUMNS = (("code", "交办编号", 170), ("received_on", "交办日期", 96), ("district", "行政区域", 86),
@@ -79,7 +80,7 @@ class PetitionModel(QAbstractTableModel):
         return " ".join(str(value or "").split())
 
 
-class PetitionsView(QWidget):
+class PetitionsView(LazyView, QWidget):
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db, self.dirty = db, True
@@ -137,20 +138,11 @@ class PetitionsView(QWidget):
                               verified=self.verified.currentData() or "",
                               search=self.search.text().strip())
 
-    def set_db(self, db: Database) -> None:
-        self.db, self.dirty = db, True
-        if self.isVisible():
-            self.activate()
+    def shows(self, changes: Changes) -> bool:
+        return changes.any_petition
 
-    def apply(self, changes: Changes) -> None:
-        if changes.any_petition:
-            self.dirty = True
-            if self.isVisible():
-                self.activate()
-
-    def activate(self) -> None:
-        if self.dirty:
-            self.reload()
+    def refresh_now(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.dirty = False

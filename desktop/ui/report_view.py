@@ -22,7 +22,7 @@ from db.queries import report_periods
 from desktop.core.alerts import COLOUR_HEX
 from desktop.reports.monthly import COLUMNS
 from desktop.ui import prompts
-from desktop.ui.changes import Changes
+from desktop.ui.lazy_view import LazyView
 from desktop.ui.operations import report_ops
 from desktop.ui.tasks import Op
 from desktop.ui.widgets import ProblemList
@@ -30,7 +30,7 @@ from desktop.ui.widgets import ProblemList
 WIDTHS = (44, 250, 56, 200, 124, 300, 100, 300)  # the last one stretches
 
 
-class ReportView(QWidget):
+class ReportView(LazyView, QWidget):
     open_problem = Signal(int)
 
     def __init__(self, db: Database, run, parent=None):
@@ -74,21 +74,12 @@ class ReportView(QWidget):
         layout.addWidget(self.table, 1)
 
     # -- data ---------------------------------------------------------------------------
-    def set_db(self, db: Database) -> None:
-        self.db, self.dirty, self.sheet = db, True, None
-        if self.isVisible():
-            self.activate()
+    def forget(self) -> None:
+        self.sheet = None
 
-    def apply(self, changes: Changes) -> None:
-        if changes.any_problem or changes.any_petition:
-            self.dirty = True
-            if self.isVisible():
-                self.activate()
-
-    def activate(self) -> None:
-        if self.dirty:
-            self._fill_periods()
-            self.build()
+    def refresh_now(self) -> None:
+        self._fill_periods()
+        self.build()
 
     def _fill_periods(self) -> None:
         current = self.period.currentText() or f"{dt.date.today():%Y-%m}"
