@@ -30,8 +30,11 @@ def clean_cell_text(value: object) -> str:
     """A cell's value as trimmed text; None becomes the empty string."""
     if value is None:
         return ""
-    text = str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = value if isinstance(value, str) else str(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
     return text.strip()
 
 

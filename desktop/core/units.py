@@ -22,13 +22,25 @@ def split_units(value: object) -> list[str]:
     """Split a cell of units into a list of names, keeping order and dropping repeats of nothing."""
     if value is None:
         return []
-    text = str(value)
+    return list(_split(str(value)))
+
+
+@lru_cache(maxsize=8192)
+def _split(text: str) -> tuple[str, ...]:
+    parts = _parts(text, brackets=True)
+    if parts is None:          # a bracket left open would swallow the rest: split everywhere
+        parts = _parts(text, brackets=False)
+    names = [normalize_unit(p) for p in parts]
+    return tuple(n for n in names if n not in _EMPTY_MARKS)
+
+
+def _parts(text: str, *, brackets: bool) -> list[str] | None:
     parts: list[str] = []
     depth, current = 0, []
     for ch in text:
-        if ch in _OPEN:
+        if brackets and ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
+        elif brackets and ch in _CLOSE:
             depth = max(0, depth - 1)
         if ch in SEPARATORS and depth == 0:
             parts.append("".join(current))
@@ -36,8 +48,7 @@ def split_units(value: object) -> list[str]:
         else:
             current.append(ch)
     parts.append("".join(current))
-    names = [normalize_unit(p) for p in parts]
-    return [n for n in names if n not in _EMPTY_MARKS]
+    return None if depth else parts
 
 
 @lru_cache(maxsize=8192)

@@ -39,10 +39,21 @@ class Grid:
         self.width = max((len(r) for r in self.rows), default=0)
         for r0, c0, r1, c1 in self.merges:
             self._starting.setdefault(r0, []).append((r0, c0, r1, c1))
+            if self.raw(r0, c0) is None:
+                self._lift(r0, c0, r1, c1)
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     if (r, c) != (r0, c0):
                         self._origin[(r, c)] = (r0, c0)
+
+    def _lift(self, r0: int, c0: int, r1: int, c1: int) -> None:
+        """A merged range whose text sits in another of its cells (as some programs save it)
+        shows that text: it is moved to the range's first cell."""
+        for r in range(r0, min(r1, len(self.rows) - 1) + 1):
+            for c in range(c0, min(c1, len(self.rows[r]) - 1) + 1):
+                if self.rows[r][c] is not None and r0 < len(self.rows) and c0 < len(self.rows[r0]):
+                    self.rows[r0][c0], self.rows[r][c] = self.rows[r][c], None
+                    return
 
     @property
     def height(self) -> int:
@@ -118,6 +129,14 @@ def _check_zip(path: Path) -> None:
 
 
 def _check_file(path: Path) -> None:
+    try:
+        _check_contents(path)
+    except OSError as exc:       # no permission, locked by another program, vanished meanwhile
+        raise LedgerRefused(f"无法打开文件“{path.name}”（{exc.strerror or exc}）。请确认文件没有被其他程序"
+                            "独占打开、且有读取权限，然后再导入。") from exc
+
+
+def _check_contents(path: Path) -> None:
     if not path.exists():
         raise LedgerRefused(f"找不到文件“{path}”。请检查路径是否正确。")
     if path.is_dir():

@@ -9,12 +9,14 @@ Titles, "填报单位 / 截至" lines and notes above the block are short of tho
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.text import clean_cell_text
 from desktop.ledger.grid import Grid
 from desktop.ledger.vocabulary import header_key, match_field
 
 MAX_HEADER_ROWS = 4
-_NOT_HEADER_MARKS = ("截至", "截止", "填报", "附件", "注：", "说明：", "单位：", "盖章")
+_NOT_HEADER = re.compile(r"截至|截止|填报|附件|盖章|[:：]\s*\S")    # "填报单位：XX县", "注：…"
 
 
 def own_text(grid: Grid, r: int, c: int) -> str:
@@ -41,7 +43,7 @@ def _header_words_only(grid: Grid, r: int) -> bool:
         if not isinstance(value, str):
             return False
         key = header_key(value)
-        if not key or len(key) > 40 or key.isdigit() or any(m in value for m in _NOT_HEADER_MARKS):
+        if not key or len(key) > 40 or key.isdigit() or _NOT_HEADER.search(value):
             return False
     return True
 
@@ -71,19 +73,34 @@ def _joins_above(grid: Grid, r: int, top: int) -> bool:
 
 
 def _under_group(grid: Grid, top: int, bottom: int, c: int) -> bool:
+    """Column c sits under a group: a cell merged across, or a word left unmerged over empty
+    header cells to its right (责任单位 written in one cell over 牵头单位 / 配合单位)."""
     for r in range(top, bottom + 1):
-        origin = grid.merged_from(r, c)
-        start = origin or (r, c)
+        start = grid.merged_from(r, c) or (r, c)
         if any(m[1] < m[3] and (m[0], m[1]) == start for m in grid.merges_starting(start[0])):
             return True
-    return False
+    right = c + 1
+    return right < grid.width and not any(own_text(grid, r, right) for r in range(top, bottom + 1)) \
+        and grid.raw(bottom + 1, right) is not None
+
+
+def _merged_from_block(grid: Grid, r: int, top: int, bottom: int) -> bool:
+    """Every filled cell of row r belongs to a header cell merged down from the block."""
+    origins = [grid.merged_from(r, c) for c in range(grid.width)]
+    own = [c for c in range(grid.width) if origins[c] is None and grid.raw(r, c) is not None]
+    return not own and any(o and top <= o[0] <= bottom for o in origins)
 
 
 def _joins_below(grid: Grid, top: int, bottom: int, kind: str) -> bool:
-    """Row bottom + 1 is a lower header row: header words only, each under a group or an empty
-    header cell, at least one naming a field with its group, and not a repeat of the row above."""
+    """Row bottom + 1 is a lower header row: the header's merged cells reaching down into it,
+    or header words only, each under a group or an empty header cell, at least one naming a
+    field with its group, and not a repeat of the row above."""
     r = bottom + 1
-    if r >= grid.height or not _header_words_only(grid, r):
+    if r >= grid.height:
+        return False
+    if _merged_from_block(grid, r, top, bottom):
+        return True
+    if not _header_words_only(grid, r):
         return False
     cells = _own_cells(grid, r)
     for c, _ in cells:

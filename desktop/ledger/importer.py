@@ -21,6 +21,7 @@ from db.templates import load_template, save_template
 from db.units import UnitBook
 from desktop.ledger.import_write import import_period, write_changes
 from desktop.ledger.plan import Change, plan_petitions, plan_problems
+from desktop.ledger.preamble import round_from_title
 from desktop.ledger.reading import LedgerReading, Progress, read_ledger
 from desktop.ledger.result import Cancelled, ImportResult
 
@@ -29,7 +30,8 @@ __all__ = ["Cancelled", "ImportResult", "LedgerReading", "commit_reading", "impo
 
 
 def default_round(reading: LedgerReading) -> str:
-    title = reading.layout.title.strip()
+    """The round a ledger's problems go in when none is named: its title without its period."""
+    title = round_from_title(reading.layout.title)
     return title[:60] if title else reading.file.stem
 
 

@@ -23,9 +23,10 @@ from desktop.ledger.vocabulary import (
     column_candidates,
     header_key,
     match_field,
+    weak_match,
 )
 
-HEADER_SEARCH_ROWS = 30
+HEADER_SEARCH_ROWS = 50
 _CORE = {"problems": {"description", "title", "measure"}, "petitions": {"code", "content"}}
 
 
@@ -52,6 +53,7 @@ class Layout:
     score: int = 0
     by_field: dict[str, list[Column]] = field(default_factory=dict)
     header_words: dict[int, set[str]] = field(default_factory=dict)   # column index → its words
+    longest_word: int = 0
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -63,6 +65,8 @@ class Layout:
                 self.by_field.setdefault(col.field, []).append(col)
         self.header_words = {c.index: {header_key(p) for p in (c.parts or (c.header,))} - {""}
                              for c in self.columns}
+        self.longest_word = max((len(p) for c in self.columns for p in (c.parts or (c.header,))),
+                                default=0)
 
     @property
     def first_data_row(self) -> int:   # 0-based
@@ -109,6 +113,14 @@ _LATEST_WINS = {"progress", "status_text", "percent"}
 _PERIOD = re.compile(r"\d+月|\d{4}年|第.+[周期]|本[月周期]|上[月周期]|季度")
 
 
+def _takes_over(kind: str, held: Column, col: Column, name: str) -> bool:
+    """A later column takes a field from an earlier one: the newer of two period columns, or a
+    column naming the field better than the earlier one's weak words."""
+    if name in _LATEST_WINS and _PERIOD.search(col.header) and _PERIOD.search(held.header):
+        return True
+    return weak_match(kind, held.header) and not weak_match(kind, col.header)
+
+
 def _choose(kind: str, columns: list[Column], col: Column, candidates: list[str]) -> None:
     holders = {c.field: c for c in columns if c.field}
     for name in candidates:
@@ -116,7 +128,7 @@ def _choose(kind: str, columns: list[Column], col: Column, candidates: list[str]
         if held is None or name in MULTI_COLUMN_FIELDS:
             col.field = name
             return
-        if name in _LATEST_WINS and _PERIOD.search(col.header) and _PERIOD.search(held.header):
+        if _takes_over(kind, held, col, name):
             held.field, col.field = None, name
             return
 

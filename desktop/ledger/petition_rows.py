@@ -1,101 +1,136 @@
-"""Petition ledgers (信访件): one row per petition, keyed by its handover code."""
+"""Petition ledgers (信访件): one row per petition, keyed by its handover code. A petition's code
+cell merged down over a second row, or a row with neither code nor content of its own, carries
+more of the petition above (a second unit, a further result)."""
 
 from __future__ import annotations
 
-import re
+from functools import partial
 
 from desktop.core.units import split_units
 from desktop.ledger.cellvalues import cell_text, code_text, date_value, whole_number
 from desktop.ledger.errors import Issue, SkippedRow
 from desktop.ledger.grid import Grid
 from desktop.ledger.layout import Layout
-from desktop.ledger.problem_rows import Reading, drop_trailing_blanks
+from desktop.ledger.petition_words import petition_status, pollution_types, verified_code
+from desktop.ledger.problem_rows import Reading, drop_trailing_blanks, in_other_table
 from desktop.ledger.row_kinds import classify, row_texts
 
-_VERIFIED = [(re.compile(r"不属实|不实|失实"), "false"), (re.compile(r"部分属实"), "partial"),
-             (re.compile(r"属实"), "true")]
-_STATUS = [(re.compile(r"阶段"), "staged"), (re.compile(r"未办结|正在|办理中|整改中|未完成"), "in_progress"),
-           (re.compile(r"办结|已完成|完成"), "done")]
 
+class PetitionReader:
+    def __init__(self, grid: Grid, layout: Layout, out: Reading):
+        self.grid, self.layout, self.out = grid, layout, out
+        self.seen: dict[str, int] = {}
+        self.rows: list[int] = []          # the rows of the last petition read
+        self.other = 0                     # the row where another table begins
 
-_KIND_SEPARATORS = re.compile(r"[/／|｜\\\s及和与]+")
+    def read(self) -> None:
+        for r in range(self.layout.first_data_row, self.grid.height):
+            self.row(r)
+        last = max((p["source_row"] for p in self.out.records), default=0)
+        drop_trailing_blanks(self.out.skipped, last)
 
+    def row(self, r: int) -> None:
+        kind, reason = classify(self.grid, r, self.layout)
+        self.other = self.other or (r + 1 if kind == "other_table" else 0)
+        if self.other:
+            kind, reason = in_other_table(kind, self.other)
+        if kind == "record" and self.continues(r):
+            self.add_row(r)
+            return
+        self.rows = []
+        if kind != "record":
+            self.skip(r, reason)
+            return
+        petition = self.petition(r)
+        if petition is not None:
+            self.keep(r, petition)
 
-def pollution_types(text: str) -> list[str]:
-    """"水、大气" and "噪声/大气" → ["水", "大气"], ["噪声", "大气"]."""
-    kinds = (k for unit in split_units(text) for k in _KIND_SEPARATORS.split(unit))
-    return list(dict.fromkeys(k for k in kinds if k))
+    def skip(self, r: int, reason: str) -> None:
+        self.out.skipped.append(SkippedRow(r + 1, reason, tuple(row_texts(self.grid, r))))
 
+    def warn(self, r: int, name: str, message: str) -> None:
+        col = self.layout.col(name) or self.layout.columns[0]
+        self.out.warnings.append(Issue(self.grid.name, r + 1, col.letter, message))
 
-def verified_code(text: str) -> str | None:
-    """属实 and 基本属实 → true, 部分属实 → partial, 不属实 → false (DOMAIN.md)."""
-    for pattern, code in _VERIFIED:
-        if pattern.search(text):
-            return code
-    return None
+    def text(self, r: int, name: str) -> str:
+        col = self.layout.col(name)
+        return cell_text(self.grid.value(r, col.index)) if col else ""
 
+    def own(self, r: int, name: str) -> str:
+        col = self.layout.col(name)
+        if col is None or ((origin := self.grid.merged_from(r, col.index)) and origin[0] < r):
+            return ""
+        return cell_text(self.grid.raw(r, col.index))
 
-def petition_status(text: str) -> str | None:
-    for pattern, code in _STATUS:
-        if pattern.search(text):
-            return code
-    return None
+    def continues(self, r: int) -> bool:
+        col = self.layout.col("code")
+        origin = self.grid.merged_from(r, col.index) if col else None
+        if origin and origin[0] in self.rows:
+            return True
+        return bool(self.rows) and not self.own(r, "code") and not self.own(r, "content")
 
+    def add_row(self, r: int) -> None:
+        first = self.rows[0]
+        self.rows.append(r)
+        if not self.out.records or self.out.records[-1]["source_row"] != first + 1:
+            self.skip(r, f"属于第{first + 1}行重复的信访件，未导入")
+            return
+        petition = self.out.records[-1]
+        for name in ("result", "district"):
+            text = self.own(r, name)
+            if text and text not in petition[name]:
+                petition[name] = f"{petition[name]}\n{text}" if petition[name] else text
+        for name, split in (("responsible_units", split_units), ("pollution_types", pollution_types)):
+            petition[name] = list(dict.fromkeys(petition[name] + split(self.own(r, name))))
 
-def _warn(out: Reading, grid: Grid, layout: Layout, r: int, name: str, message: str) -> None:
-    col = layout.col(name) or layout.columns[0]
-    out.warnings.append(Issue(grid.name, r + 1, col.letter, message))
+    def keep(self, r: int, petition: dict) -> None:
+        self.rows = [r]
+        code = petition["code"]
+        if code in self.seen:
+            self.skip(r, f"受理编号“{code}”与第{self.seen[code]}行重复，未导入")
+            return
+        self.seen[code] = r + 1
+        self.out.records.append(petition)
 
+    def petition(self, r: int) -> dict | None:
+        code = code_text(self.text(r, "code"))
+        if not code:
+            self.skip(r, "没有受理编号，未导入")
+            return None
+        text = partial(self.text, r)
+        extra = {c.header or f"{c.letter}列": value for c in self.layout.columns
+                 if not c.field and (value := cell_text(self.grid.value(r, c.index)))}
+        return {"code": code, "seq": whole_number(text("seq")), "received_on": self.received(r),
+                "content": text("content"), "district": text("district"),
+                "pollution_types": pollution_types(text("pollution_types")),
+                "verified": self.verified(r), "verified_text": text("verified"),
+                "result": text("result"), "status": self.status(r), "status_text": text("status"),
+                "responsible_units": split_units(text("responsible_units")),
+                "extra": extra, "source_row": r + 1}
 
-def _petition(grid: Grid, layout: Layout, r: int, out: Reading) -> dict | None:
-    def text(name: str) -> str:
-        col = layout.col(name)
-        return cell_text(grid.value(r, col.index)) if col else ""
+    def received(self, r: int) -> str | None:
+        col = self.layout.col("received_on")
+        day = date_value(self.grid.value(r, col.index)) if col else None
+        if col and day is None and self.text(r, "received_on"):
+            self.warn(r, "received_on", f"交办时间“{self.text(r, 'received_on')}”不是日期，已留空。")
+        return day.isoformat() if day else None
 
-    code = code_text(text("code"))
-    if not code:
-        out.skipped.append(SkippedRow(r + 1, "没有受理编号，未导入", tuple(row_texts(grid, r))))
-        return None
-    col = layout.col("received_on")
-    received = date_value(grid.value(r, col.index)) if col else None
-    if col and text("received_on") and received is None:
-        _warn(out, grid, layout, r, "received_on", f"交办时间“{text('received_on')}”不是日期，已留空。")
-    verified_text, status_text = text("verified"), text("status")
-    verified = verified_code(verified_text)
-    if verified_text and verified is None:
-        _warn(out, grid, layout, r, "verified", f"“{verified_text}”不是属实/部分属实/不属实，已留空。")
-    status = petition_status(status_text) or "in_progress"
-    if status_text and petition_status(status_text) is None:
-        _warn(out, grid, layout, r, "status", f"办结情况“{status_text}”不是已办结/阶段性办结/正在办理，"
-                                              "已按正在办理导入，原文保留。")
-    extra = {c.header or f"{c.letter}列": cell_text(grid.value(r, c.index))
-             for c in layout.columns if not c.field and cell_text(grid.value(r, c.index))}
-    return {"code": code, "seq": whole_number(text("seq")),
-            "received_on": received.isoformat() if received else None,
-            "content": text("content"), "district": text("district"),
-            "pollution_types": pollution_types(text("pollution_types")),
-            "verified": verified, "verified_text": verified_text, "result": text("result"),
-            "status": status, "status_text": status_text,
-            "responsible_units": split_units(text("responsible_units")),
-            "extra": extra, "source_row": r + 1}
+    def verified(self, r: int) -> str | None:
+        words = self.text(r, "verified")
+        code = verified_code(words)
+        if words and code is None:
+            self.warn(r, "verified", f"“{words}”不是属实/部分属实/不属实，已留空。")
+        return code
+
+    def status(self, r: int) -> str:
+        words = self.text(r, "status")
+        code = petition_status(words)
+        if words and code is None:
+            self.warn(r, "status", f"办结情况“{words}”不是已办结/阶段性办结/正在办理，已按正在办理导入，原文保留。")
+        return code or "in_progress"
 
 
 def read_petitions(grid: Grid, layout: Layout) -> Reading:
     out = Reading()
-    seen: dict[str, int] = {}
-    for r in range(layout.first_data_row, grid.height):
-        kind, reason = classify(grid, r, layout)
-        if kind != "record":
-            out.skipped.append(SkippedRow(r + 1, reason, tuple(row_texts(grid, r))))
-            continue
-        petition = _petition(grid, layout, r, out)
-        if petition is None:
-            continue
-        if petition["code"] in seen:
-            out.skipped.append(SkippedRow(r + 1, f"受理编号“{petition['code']}”与第"
-                                          f"{seen[petition['code']]}行重复，未导入", tuple(row_texts(grid, r))))
-            continue
-        seen[petition["code"]] = r + 1
-        out.records.append(petition)
-    drop_trailing_blanks(out.skipped, max((p["source_row"] for p in out.records), default=0))
+    PetitionReader(grid, layout, out).read()
     return out

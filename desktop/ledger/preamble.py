@@ -54,7 +54,25 @@ def read_preamble(grid: Grid, header_top: int) -> tuple[str, dt.date | None, str
         as_of = as_of or _as_of(text)
         if re.match(r"^(填报|报送|责任)?单位\s*[（(]?[^：:]{0,4}[)）]?\s*[:：]", text):
             unit = unit or _unit(text)
-        elif len(text) >= 6 and not _NOT_TITLE.search(text) and not _as_of(text):
+        elif len(text) >= 6 and not _NOT_TITLE.search(text) and (
+                _TITLE_WORDS.search(text) or not _as_of(text)):
             titles.append(text)
     title = next((t for t in titles if _TITLE_WORDS.search(t)), titles[0] if titles else "")
     return title, as_of, unit
+
+
+_PERIOD_PARTS = [
+    re.compile(r"[（(\[【][^（()）\]【】]*\d[^（()）\]【】]*[）)\]】]"),       # （2022年6月）, (截至6月底)
+    re.compile(r"(截至|截止|截到)[\s\d年月日号底末前止.\-/]+"),
+    re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(份|底|末)?|(?<!\d)\d{1,2}\s*月份?(?=[^日号\d])"),
+    re.compile(r"第\s*\d+\s*(期|周)|\d{4}\s*[.\-/]\s*\d{1,2}(\s*[.\-/]\s*\d{1,2})?"),
+]
+
+
+def round_from_title(title: str) -> str:
+    """The ledger's title without the period it stands at, so that each month's copy of the same
+    ledger falls in the same round: "XX县整改台账（2022年6月）" → "XX县整改台账"."""
+    name = title
+    for pattern in _PERIOD_PARTS:
+        name = pattern.sub("", name)
+    return re.sub(r"\s+", "", name).strip("，,、：:（）() ")

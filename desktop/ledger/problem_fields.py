@@ -3,17 +3,21 @@ columns the program does not map (kept verbatim). Mixed into ProblemReader (prob
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.deadlines import parse_deadline
 from desktop.core.numbered import split_numbered
 from desktop.core.status import (
     CLOSED,
     COMPLETED,
     DONE_CODES,
+    combined_status,
     derive_status,
     status_from_text,
     yes_no,
 )
-from desktop.core.units import merge_unit_lists, split_units
+from desktop.core.unit_roles import read_units
+from desktop.core.units import merge_unit_lists
 from desktop.ledger.cellvalues import cell_text, percent_value
 from desktop.ledger.errors import Issue
 from desktop.ledger.grid import Grid
@@ -54,50 +58,72 @@ class ProblemFields:
             return ""
         return cell_text(self.grid.value(r, col.index))
 
-    def units(self, r: int, field_name: str) -> list[str]:
-        lists = [split_units(cell_text(self.grid.value(r, c.index)))
-                 for c in self.layout.by_field.get(field_name, [])]
-        return lists[0] if len(lists) == 1 else merge_unit_lists(*lists)
+    def unit_lists(self, r: int) -> tuple[list[str], list[str]]:
+        """(lead units, responsible units) of a row; a unit marked 牵头 in any unit cell leads."""
+        lead: list[list[str]] = []
+        responsible: list[list[str]] = []
+        for name in ("lead_units", "responsible_units"):
+            for col in self.layout.by_field.get(name, []):
+                marked, others = read_units(cell_text(self.grid.value(r, col.index)))
+                lead.append(marked)
+                (lead if name == "lead_units" else responsible).append(others)
+        return _joined(lead), _joined(responsible)
 
-    def read_status(self, r: int, problem: dict) -> None:
-        status_text = problem["status_text"]
+    def row_status(self, r: int, status_text: str, progress: str) -> tuple[str, str]:
+        """(status code, status words) of one row: its status word, else a short status word in
+        its progress column, else whether it reports progress; yes/no columns have the last say."""
         if status_text and status_from_text(status_text) is None:
             self.warn(r, "status_text", f"整改状态“{status_text}”不是常用的状态词，已按进展推断状态，原文保留。")
-        if not status_text and self.layout.col("status_text") is None:
-            progress = problem["progress"]
-            if progress and len(progress) <= 10 and status_from_text(progress):
-                status_text = progress     # a short status word written in the progress column
-        status = derive_status(status_text, problem["progress"])
+        if (not status_text and self.layout.col("status_text") is None and progress
+                and len(progress) <= 10 and status_from_text(progress)):
+            status_text = progress     # a short status word written in the progress column
+        status = derive_status(status_text, progress)
         if said_yes(self.value(r, "completed_yes_no"), DONE_CODES) and status != CLOSED:
             status = COMPLETED
         if said_yes(self.value(r, "closed_yes_no"), frozenset({CLOSED})):
             status = CLOSED
-        problem["status"], problem["status_text"] = status, status_text
+        return status, status_text
+
+    def read_status(self, r: int, problem: dict) -> None:
+        problem["status"], problem["status_text"] = self.row_status(
+            r, problem["status_text"], problem["progress"])
+        self.row_reports = [(problem["status"], problem["status_text"], problem["progress"])]
         try:
             problem["percent"] = percent_value(self.value(r, "percent"))
         except ValueError:
             problem["percent"] = None
             self.warn(r, "percent", f"完成进度“{self.text(r, 'percent')}”应为0到100之间的数字，已忽略。")
 
+    def measure_row_status(self, r: int) -> str:
+        """The status of a measure's own row: its own progress or status cells when it has them
+        (kept for the problem's combined status), else the problem's."""
+        own = [self.own_text(r, f) for f in ("status_text", "progress", "completed_yes_no",
+                                             "closed_yes_no")]
+        if r == self.rows_of_current[0] or not any(own):
+            return self.current["status"]
+        status, words = self.row_status(r, self.text(r, "status_text"), own[1])
+        self.row_reports.append((status, words, own[1]))
+        return status
+
     def add_measures(self, r: int) -> None:
         problem, first = self.current, r == self.rows_of_current[0]
-        lead, resp = self.units(r, "lead_units"), self.units(r, "responsible_units")
+        lead, resp = self.unit_lists(r)
         if first:     # a problem's own cell is kept as written
             problem["lead_units"], problem["responsible_units"] = list(lead), list(resp)
         else:
             problem["lead_units"] = merge_unit_lists(problem["lead_units"], lead)
             problem["responsible_units"] = merge_unit_lists(problem["responsible_units"], resp)
         self.keep_extra(r, problem)
+        status = self.measure_row_status(r)
         items = split_numbered(self.own_text(r, "measure")) if self.layout.col("measure") else []
         if not items and first:    # a problem without measures
             self.set_deadline(problem, r, self.value(r, "deadline"))
-        deadlines = split_numbered(self.own_text(r, "deadline"))
-        paired = len(deadlines) == len(items) > 1
+        deadlines = paired_deadlines(self.own_text(r, "deadline"), len(items))
         for i, content in enumerate(items):
             measure = {"seq": len(problem["measures"]) + 1, "content": content,
                        "lead_units": lead, "responsible_units": resp,
-                       "status": problem["status"], "source_row": r + 1}
-            self.set_deadline(measure, r, deadlines[i] if paired else self.value(r, "deadline"))
+                       "status": status, "source_row": r + 1}
+            self.set_deadline(measure, r, deadlines[i] if deadlines else self.value(r, "deadline"))
             problem["measures"].append(measure)
 
     def set_deadline(self, record: dict, r: int, value) -> None:
@@ -121,6 +147,33 @@ class ProblemFields:
                 problem["extra"][name] = value
             elif value not in (old if isinstance(old, list) else [old]):
                 problem["extra"][name] = (old if isinstance(old, list) else [old]) + [value]
+
+
+def _joined(lists: list[list[str]]) -> list[str]:
+    """One cell's list kept as written; several cells' lists merged, each unit once."""
+    filled = [names for names in lists if names]
+    return list(filled[0]) if len(filled) == 1 else merge_unit_lists(*filled)
+
+
+def paired_deadlines(text: str, count: int) -> list[str]:
+    """One deadline per numbered measure when the deadline cell lists as many, numbered or one
+    per line ("1.2022年6月；2.2022年底" or "2022年6月\n2022年底"); else none."""
+    if count < 2:
+        return []
+    for items in (split_numbered(text), [t for t in re.split(r"[\n；;]+", text) if t.strip()]):
+        if len(items) == count:
+            return items
+    return []
+
+
+def combine_row_reports(problem: dict, reports: list[tuple[str, str, str]]) -> None:
+    """A problem whose measures' rows report their own progress and status: its status is
+    their combined status, its progress and status words theirs joined, nothing dropped."""
+    if len(reports) < 2:
+        return
+    problem["status"] = combined_status([code for code, _, _ in reports])
+    problem["status_text"] = "；".join(dict.fromkeys(w for _, w, _ in reports if w))
+    problem["progress"] = "\n".join(dict.fromkeys(p for _, _, p in reports if p))
 
 
 def problem_deadline(problem: dict) -> None:

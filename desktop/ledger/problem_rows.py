@@ -17,13 +17,13 @@ from desktop.ledger.cellvalues import code_text, whole_number
 from desktop.ledger.errors import Issue, SkippedRow
 from desktop.ledger.grid import Grid
 from desktop.ledger.layout import Layout
-from desktop.ledger.problem_fields import ProblemFields, problem_deadline
+from desktop.ledger.problem_fields import ProblemFields, combine_row_reports, problem_deadline
 from desktop.ledger.row_kinds import classify, row_texts
 
 PROBLEM_TEXT_FIELDS = ("title", "description", "category", "round", "target", "supervisor",
                        "responsible_person", "progress", "status_text")
 _SECTION_MARK = re.compile(r"^[（(]?第?([一二三四五六七八九十]+)")
-_ENDS_PROBLEM = {"section", "total", "note", "signature"}
+_ENDS_PROBLEM = {"section", "total", "note", "signature", "other_table"}
 
 
 @dataclass
@@ -56,9 +56,12 @@ class ProblemReader(ProblemFields):
         return "seq" if self.layout.col("seq") else None
 
     def read(self) -> None:
-        last = 0
+        last, other = 0, 0
         for r in range(self.layout.first_data_row, self.grid.height):
             kind, reason = classify(self.grid, r, self.layout)
+            other = other or (r + 1 if kind == "other_table" else 0)
+            if other:
+                kind, reason = in_other_table(kind, other)
             if kind == "record":
                 self.read_row(r)
                 last = r + 1
@@ -108,10 +111,7 @@ class ProblemReader(ProblemFields):
         if code and self.section_codes and self.key_field == "seq" and self.section:
             mark = _SECTION_MARK.match(self.section)
             code = f"{mark.group(1) if mark else self.section_no}-{code}"
-        if not code:
-            code = f"第{r + 1}行"
-            self.warn(r, "code", f"该行没有序号或问题编号，以“{code}”作为编号，请在台账中补上编号。")
-        return code
+        return code or f"第{r + 1}行"
 
     def start(self, r: int) -> None:
         code = self.code_of(r)
@@ -141,10 +141,21 @@ class ProblemReader(ProblemFields):
             return
         if problem["measures"] and self.layout.col("deadline"):
             problem_deadline(problem)
+        combine_row_reports(problem, self.row_reports)
+        row = problem["source_row"]
         if not (problem["description"] or problem["title"] or problem["measures"]):
-            self.out.skipped.append(SkippedRow(problem["source_row"], "没有问题内容，未导入"))
+            self.out.skipped.append(SkippedRow(row, "没有问题内容，未导入", tuple(row_texts(self.grid, row - 1))))
             return
+        if problem["code"] == f"第{row}行":
+            self.warn(row - 1, "code", f"该行没有序号或问题编号，以“{problem['code']}”作为编号，"
+                                       "请在台账中补上编号。")
         self.out.records.append(problem)
+
+
+def in_other_table(kind: str, first_row: int) -> tuple[str, str]:
+    """Rows from another table's header on are not read with this table's columns."""
+    return ("blank", "空行") if kind == "blank" else \
+        ("other_table", f"第{first_row}行起是另一张表，未导入")
 
 
 def drop_trailing_blanks(skipped: list[SkippedRow], last_record_row: int) -> None:

@@ -94,16 +94,33 @@ def _candidates(book, sheet: str | None) -> list[list[str]]:
 
 
 def _best_sheet(book, sheet: str | None, kind: str | None) -> tuple[Grid, Layout] | None:
+    """The sheet whose header names the most fields. A sheet that cannot be read (damaged, or
+    absurdly large) is passed over when another holds the ledger, and refused when none does."""
+    refused: list[LedgerRefused] = []
     for names in _candidates(book, sheet):
         best: tuple[int, Grid, Layout] | None = None
         for name in names:
-            grid = book.grid(name)
+            try:
+                grid = book.grid(name)
+            except LedgerRefused as exc:
+                refused.append(exc)
+                continue
             layout = find_layout(grid, kind)
             if layout and (best is None or layout.score > best[0]):
                 best = (layout.score, grid, layout)
         if best:
             return best[1], best[2]
+    if refused:
+        raise refused[0]
     return None
+
+
+def _no_ledger(path: Path, sheet: str | None) -> LedgerRefused:
+    where = f"工作表“{sheet}”" if sheet else "文件的各工作表"
+    return LedgerRefused(
+        f"在{where}前{HEADER_SEARCH_ROWS}行中没有找到台账的表头（例如“序号、问题描述、整改措施、"
+        f"整改时限、责任单位”或信访件的“受理编号、举报内容”）。请确认“{path.name}”是整改台账或"
+        "信访件台账；如果表头写法特殊，请在导入对话框中指定各列的含义。")
 
 
 def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
@@ -118,11 +135,7 @@ def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str
     finally:
         book.close()
     if found is None:
-        where = f"工作表“{sheet}”" if sheet else "文件的各工作表"
-        raise LedgerRefused(
-            f"在{where}前{HEADER_SEARCH_ROWS}行中没有找到台账的表头（例如“序号、问题描述、整改措施、"
-            f"整改时限、责任单位”或信访件的“受理编号、举报内容”）。请确认“{path.name}”是整改台账或"
-            "信访件台账；如果表头写法特殊，请在导入对话框中指定各列的含义。")
+        raise _no_ledger(path, sheet)
     grid, layout = found
     report(1, 3, "识别表头")
     reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout)

@@ -9,11 +9,12 @@ import re
 from desktop.ledger.cellvalues import cell_text
 from desktop.ledger.grid import Grid
 from desktop.ledger.layout import Layout
-from desktop.ledger.vocabulary import header_key
+from desktop.ledger.vocabulary import header_key, match_field
 
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计)")
-_NOTE = re.compile(r"^(注|备注|说明|附注|填表说明)\s*[:：1１一]")
-_SIGNATURE = re.compile(r"(填报人|审核人|联系电话|制表人|负责人|审核|签字|盖章|填报日期|制表日期|"
+_NOTE = re.compile(r"^(注|备注|说明|附注|填表说明|附件|附表)\s*[:：1１一]")
+_SIGNATURE = re.compile(r"(填报人|填表人|审核人|联系电话|制表人|负责人|经办人|统计人|审核|签字|签发|盖章|"
+                        r"填报日期|制表日期|分管领导|主要领导|"
                         r"填报单位)\s*[（(]?[^：:]{0,4}[)）]?\s*[:：]")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部类章项])")
 _NUMERAL = re.compile(r"[（(]?第?[一二三四五六七八九十]+[部分类章项]*[、.．）)]?")
@@ -44,6 +45,8 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
         return "signature", f"签字行（{first[:20]}）"
     if _repeats_header(texts, layout):
         return "header", "重复的表头行"
+    if _other_header(filled):
+        return "other_table", f"另一张表的表头（{'、'.join(filled[:4])[:30]}）"
     if _numbers_columns(filled, layout):
         return "numbering", "栏次行（表头下的列序号）"
     section = _section(grid, r, layout, texts, filled)
@@ -53,10 +56,25 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
 
 
 def _repeats_header(texts: list[str], layout: Layout) -> bool:
-    words = layout.header_words
-    hits = sum(1 for c, t in enumerate(texts) if t and header_key(t) in words.get(c, ()))
-    filled = sum(1 for t in texts if t)
+    words, longest = layout.header_words, 2 * layout.longest_word + 4
+    filled = hits = 0
+    for c, text in enumerate(texts):
+        if text:
+            filled += 1
+            hits += len(text) <= longest and c in words and header_key(text) in words[c]
     return hits >= 2 or hits == filled
+
+
+def _other_header(filled: list[str]) -> bool:
+    """The header of another table below this one: short cells, a 序号 among them, naming three
+    or more fields."""
+    if len(filled) < 3 or any(len(t) > 20 for t in filled):
+        return False
+    for kind in ("problems", "petitions"):
+        names = {match_field(kind, t) for t in filled}
+        if "seq" in names and len(names - {None}) >= 3:
+            return True
+    return False
 
 
 def _numbers_columns(filled: list[str], layout: Layout) -> bool:

@@ -18,11 +18,12 @@ PROBLEM_RULES: list[tuple[str, str]] = [
     (r"措施(序号|编号|号)|^(子项|分项)序号$", "measure_seq"),
     (r"是否.*销号", "closed_yes_no"),
     (r"是否.*(完成|到位|整改)", "completed_yes_no"),
-    (r"牵头(单位|部门)|\(牵头\)|^牵头$|单位牵头$|主责(单位|部门)|主体责任单位", "lead_units"),
+    (r"牵头(责任)?(单位|部门)|\(牵头\)|^牵头$|单位牵头$|主责(单位|部门)|主体责任单位|主办(单位|部门)",
+     "lead_units"),
     (r"配合(单位|部门)|协办|协同(单位|部门)|参与(单位|部门)|\(配合\)|^配合$|单位配合$", "responsible_units"),
     (r"督办领导|责任领导|牵头领导|分管领导|包抓领导|县级领导|督导领导|挂牌领导|包保领导|联系领导|"
      r"挂点领导|县领导|市领导|领导小组成员", "supervisor"),
-    (r"^(具体)?(责任|经办)人(员|姓名)?(及联系(方式|电话))?$|^具体负责人$|^负责人$", "responsible_person"),
+    (r"(责任|经办|联系)人(员|姓名)?(及联系(方式|电话))?$|^具体负责人$|^负责人$", "responsible_person"),
     (r"责任(单位|部门|主体)|承办单位|实施单位|整改单位", "responsible_units"),
     (r"措施|举措|整改方案", "measure"),
     (r"时限|完成时间|期限|截止时间|整改时间|完成日期|计划完成|时间节点|完成节点", "deadline"),
@@ -33,14 +34,14 @@ PROBLEM_RULES: list[tuple[str, str]] = [
     (r"名称|标题|^重点任务$|^主要任务$|^任务$|^工作任务$", "title"),
     (r"类别|类型|分类|领域|方面|性质", "category"),
     (r"批次|来源|轮次", "round"),
-    (r"问题|工作内容|具体内容|任务内容|^内容$", "description"),
+    (r"问题|工作内容|具体内容|任务内容|^内容$|^(整改|具体)任务$", "description"),
 ]
 
 PETITION_RULES: list[tuple[str, str]] = [
-    (r"受理编号|交办编号|信访(件)?编号|举报(件)?编号|转办编号|受理号|^件号$|^编号$|批次号", "code"),
+    (r"受理编号|交办件?编号|(信访|举报|转办)件?编号|转办编号|受理号|^件号$|^编号$", "code"),
     (r"^序号?$|^No\.?$", "seq"),
     (r"(交办|受理|转办|举报|来信|来电)(时间|日期)|^日期$|^时间$", "received_on"),
-    (r"(举报|信访|投诉|反映)(的)?(内容|问题|事项)|来信来电内容|^内容$", "content"),
+    (r"(举报|信访|投诉|反映)\S{0,4}(内容|问题|事项)|来信来电内容|^内容$|问题基本情况", "content"),
     (r"属实|核查结果|核实结论", "verified"),
     (r"办结|办理状态|办理进度|^状态$|整改状态", "status"),
     (r"处理|办理情况|整改情况|调查核实|处置|查处|办理结果", "result"),
@@ -56,8 +57,12 @@ _COMPILED = {
     "petitions": [(re.compile(p, re.IGNORECASE), f) for p, f in PETITION_RULES],
 }
 MULTI_COLUMN_FIELDS = {"lead_units", "responsible_units"}
+# Words that name a field only when no other column names it better: a petition's 调查核实情况
+# is its result unless a 处理和整改情况 column follows.
+_WEAK = {"problems": re.compile(r"^$"), "petitions": re.compile(r"调查核实|核查情况|核实情况")}
 # Notes and evidence columns are kept as extra columns, whatever words they contain.
-_NOT_FIELDS = re.compile(r"^备注|^附件|^说明$|^佐证|^存在的?困难|^下一?步|困难和问题$")
+_NOT_FIELDS = re.compile(r"^备注|^附件|^说明$|^佐证|^存在的?困难|^下一?步|困难和问题$|^实际完成|"
+                         r"^销号(时间|日期|文号)")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 FIELD_LABELS = {
@@ -116,3 +121,7 @@ def column_candidates(kind: str, parts: list[str]) -> list[str]:
         order += keys[-2::-1]
     names = (_match_key(kind, k) for k in order)
     return list(dict.fromkeys(n for n in names if n))
+
+
+def weak_match(kind: str, header: str) -> bool:
+    return bool(_WEAK[kind].search(header_key(header)))

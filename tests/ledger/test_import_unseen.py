@@ -162,3 +162,22 @@ def test_synonymous_header_words(tmp_path, words):
         ("问题甲", "王某", "李某")
     assert (problem["deadline"], problem["progress"], problem["status"]) == \
         ("2022-12-31", "进行中", "in_progress")
+
+
+def test_group_word_left_unmerged_over_its_sub_headers(tmp_path):
+    rows = [["序号", "问题描述", "整改措施", "责任单位", None, "整改时限"],
+            [None, None, None, "牵头单位", "配合单位", None],
+            [1, "问题甲", "措施甲", "县住建局", "县财政局", "2022年底"]]
+    reading = read_ledger(book(tmp_path / "未合并分组.xlsx", Sheet("台账", rows)))
+    assert reading.header_rows == [1, 2] and reading.skipped_rows == []
+    assert [(p["lead_units"], p["responsible_units"]) for p in reading.problems] == [
+        (["县住建局"], ["县财政局"])]
+
+
+def test_header_cells_merged_two_rows_deep_with_nothing_below(tmp_path):
+    rows = [["XX县整改台账"], ["序号", "问题描述", "整改时限", "责任单位"], [], [1, 2, 3, 4],
+            [1, "问题甲", "2022年底", "县水利局"]]
+    merges = ("A2:A3", "B2:B3", "C2:C3", "D2:D3")
+    reading = read_ledger(book(tmp_path / "两行高表头.xlsx", Sheet("台账", rows, merges)))
+    assert reading.header_rows == [2, 3] and [p["description"] for p in reading.problems] == ["问题甲"]
+    assert [s.row for s in reading.skipped_rows] == [4] and reading.warnings == []

@@ -118,3 +118,23 @@ def test_monthly_progress_columns_latest_is_the_progress(tmp_path):
     problem = reading.problems[0]
     assert problem["progress"] == "完成60%"
     assert problem["extra"] == {"1月进展情况": "已开工", "2月进展情况": "完成30%"}
+
+
+def test_another_table_below_is_not_read_with_these_columns(tmp_path):
+    rows = [HEAD, [1, "问题甲", "措施甲", "2022年底", "县水利局", ""], [],
+            ["附表：信访件办理情况"], ["序号", "受理编号", "举报内容", "办结情况"],
+            [1, "D2XX202104080012", "粉尘扰民", "已办结"], [2, "X2XX202104090003", "污水直排", "已办结"]]
+    reading = read_ledger(book(tmp_path / "两张表.xlsx", Sheet("台账", rows)))
+    assert [p["description"] for p in reading.problems] == ["问题甲"]
+    got = reasons(reading)
+    assert got[4].startswith("注释行") and [got[r] for r in (5, 6, 7)] == ["第5行起是另一张表，未导入"] * 3
+
+
+def test_bottom_lines_are_not_problems(tmp_path):
+    rows = [HEAD, [1, "问题甲", "措施甲", "2022年底", "县水利局", ""],
+            ["附件：1.验收报告"], ["填表人：王五", None, None, "2022年6月30日"], [None, None, None, "2022年6月30日"]]
+    reading = read_ledger(book(tmp_path / "表尾.xlsx", Sheet("台账", rows)))
+    assert [m["content"] for m in reading.problems[0]["measures"]] == ["措施甲"]
+    got = reasons(reading)
+    assert got[3].startswith("注释行") and got[4].startswith("签字行") and "没有问题内容" in got[5]
+    assert reading.warnings == []
