@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop.ledger.workbook_features import features_lost_on_save
 from desktop.ui import prompts
 from desktop.ui.operations import export_ops
 from desktop.ui.tasks import Op
@@ -42,6 +43,12 @@ class ExportCommands:
         if not template:
             return
         source = Path(template)
+        lost = features_lost_on_save(source) if source.suffix.lower() != ".xls" else []
+        if lost and not prompts.confirm(
+                self.window, "填回上级表",
+                f"“{source.name}”中含有{'、'.join(lost)}，保存时无法保留（上级原表不会被修改，"
+                "只影响回填后另存的新文件）。仍要回填吗？"):
+            return
         suggested = source.with_name(f"{source.stem}-已填报-{dt.date.today():%Y%m%d}.xlsx")
         out = prompts.save_file(self.window, "回填后另存为", str(suggested), prompts.WORKBOOK_FILTER)
         if out:

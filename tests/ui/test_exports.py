@@ -68,3 +68,17 @@ def test_fill_back_into_the_superiors_workbook(qtbot, window, monkeypatch, sampl
     run_action(qtbot, window, window.actions_.fill_back)
     assert out.exists() and Path(template).exists()
     assert said and said[-1][0] == "填回上级表"
+
+
+def test_fill_back_asks_first_when_the_template_holds_what_a_save_drops(qtbot, window, monkeypatch,
+                                                                        tmp_path):
+    from tests.ledger.test_fill_back import superior_template
+
+    template = superior_template(tmp_path / "带图片 上级表.xlsx", image=True)
+    out = tmp_path / "回填.xlsx"
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "open_file", lambda *a: str(template))
+    monkeypatch.setattr(prompts, "save_file", lambda *a: str(out))
+    monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text: asked.append(text) or False)
+    window.actions_.fill_back.trigger()
+    assert asked and "图片" in asked[0] and not out.exists()
