@@ -47,19 +47,32 @@ class StepInfo:
 
 
 class Step:
+    """Audit rows are written in batches (flush); nothing reads them before the step ends."""
+
+    BATCH = 1000
+
     def __init__(self, db: Database, step_id: int):
         self.db, self.id, self.count = db, step_id, 0
+        self._pending: list[list] = []
+        self._at = now_iso()
 
     def _log(self, table: str, row_id: int, action: str, before: dict | None,
              after: dict | None, fields: list[str] | None = None) -> None:
-        self.db.execute(
-            "INSERT INTO audit (step_id, table_name, row_id, action, before, after, fields, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        self._pending.append(
             [self.id, table, row_id, action,
              json.dumps(before, ensure_ascii=False) if before is not None else None,
              json.dumps(after, ensure_ascii=False) if after is not None else None,
-             json.dumps(fields, ensure_ascii=False) if fields else None, now_iso()])
+             json.dumps(fields, ensure_ascii=False) if fields else None, self._at])
         self.count += 1
+        if len(self._pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self.db.conn.executemany(
+                "INSERT INTO audit (step_id, table_name, row_id, action, before, after, fields, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
+            self._pending = []
 
     def insert(self, table: str, record: dict) -> int:
         row = encode(record)
@@ -118,6 +131,7 @@ def recorded_step(db: Database, name: str) -> Iterator[Step]:
                          [name, now_iso()])
         step = Step(db, cur.lastrowid)
         yield step
+        step.flush()
         if step.count == 0:
             db.execute("DELETE FROM undo_steps WHERE id = ?", [step.id])
         else:

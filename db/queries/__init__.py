@@ -4,14 +4,8 @@ Screens never run SQL; they call these. Filtering and sorting happen in SQL so a
 thousands of problems answers each keystroke in a few milliseconds.
 """
 
-from db.queries.dashboard import (  # noqa: F401
-    StatusCount,
-    UnitCompletion,
-    status_counts,
-    unit_completion,
-    warning_counts,
-)
-from db.queries.periods import period_overview, report_periods  # noqa: F401, E402
+from db.queries.assessed import ensure_assessed, refresh_assessments  # noqa: F401, E402
+from db.queries.periods import report_periods  # noqa: F401, E402
 from db.queries.petitions import (  # noqa: F401
     PETITION_STATUS_LABELS,
     VERIFIED_LABELS,

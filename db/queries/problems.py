@@ -7,34 +7,20 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from db.queries.assessed import ensure_assessed
 from db.records import decode, progress_history, rows
 from desktop.core.status import DONE_CODES, STATUS_CODES
 
-BUCKET_LABELS = {"overdue": "逾期", "within_10": "10天内", "within_20": "20天内", "later": "更晚",
-                 "long_term": "长期坚持", "immediate": "立行立改", "past": "已过时限",
-                 "none": "无时限"}
-FILTER_BUCKETS = ("overdue", "within_10", "within_20", "later", "long_term", "immediate")
+BUCKET_LABELS = {"overdue": "逾期", "d10": "10天内", "d20": "20天内", "later": "更晚",
+                 "long_term": "长期坚持", "immediate": "立行立改", "none": "时限不明",
+                 "done": "已完成"}
+FILTER_BUCKETS = ("overdue", "d10", "d20", "later", "long_term", "immediate")
 OPEN = "open"  # the status filter for every problem not yet completed or closed
 
 _DONE = "(" + ", ".join(f"'{c}'" for c in sorted(DONE_CODES)) + ")"
-_DAYS = "CAST(julianday(p.deadline) - julianday(:as_of) AS INTEGER)"
-_BUCKET = f"""CASE
-  WHEN p.deadline_kind = 'immediate' THEN 'immediate'
-  WHEN p.deadline_kind = 'long_term' THEN 'long_term'
-  WHEN p.deadline IS NULL THEN 'none'
-  WHEN {_DAYS} < 0 THEN CASE WHEN p.status IN {_DONE} THEN 'past' ELSE 'overdue' END
-  WHEN {_DAYS} <= 10 THEN 'within_10'
-  WHEN {_DAYS} <= 20 THEN 'within_20'
-  ELSE 'later' END"""
-_WARNING = f"""CASE
-  WHEN p.status IN {_DONE} THEN 'done'
-  WHEN p.bucket = 'overdue' THEN 'overdue'
-  WHEN p.status = 'behind_schedule' THEN 'behind'
-  WHEN p.bucket IN ('within_10', 'within_20') THEN 'due_soon'
-  ELSE '' END"""
 _STATUS_RANK = "CASE p.status " + " ".join(
     f"WHEN '{code}' THEN {i}" for i, code in enumerate(STATUS_CODES)) + " ELSE 99 END"
-_WARNING_RANK = ("CASE warning WHEN 'overdue' THEN 0 WHEN 'behind' THEN 1 WHEN 'due_soon' THEN 2"
+_WARNING_RANK = ("CASE p.warning WHEN 'overdue' THEN 0 WHEN 'behind' THEN 1 WHEN 'due_soon' THEN 2"
                  " WHEN '' THEN 3 ELSE 4 END")
 _CODE_ORDER = "coalesce(p.seq, 1e9), length(p.code), p.code"
 
@@ -47,7 +33,7 @@ SORT_KEYS = {
     "status": _STATUS_RANK,
     "percent": "coalesce(p.percent, -1)",
     "progress": "p.progress",
-    "warning": f"{_WARNING_RANK}, p.deadline IS NULL, p.deadline",
+    "warning": f"{_WARNING_RANK}, p.days_left IS NULL, p.days_left",
 }
 _LIST_COLUMNS = ("p.id, p.code, p.title, p.category, p.lead_units, p.responsible_units, "
                  "p.deadline, p.deadline_kind, p.deadline_text, p.status, p.status_text, "
@@ -101,28 +87,41 @@ def _where(flt: ProblemFilter, params: dict) -> str:
     return " AND ".join(clauses)
 
 
+_ASSESSED = ("SELECT p.*, a.days_left, coalesce(a.bucket, 'none') AS bucket,"
+             " coalesce(a.warning, '') AS warning, a.code AS assessment, a.explanation"
+             " FROM problems p LEFT JOIN temp.assessed a ON a.problem_id = p.id")
+
+
 def _select(where: str, order: str, columns: str = "") -> str:
-    inner = f"SELECT p.*, {_DAYS} AS days_left, {_BUCKET} AS bucket FROM problems p"
-    columns = columns or f"{_LIST_COLUMNS}, p.days_left, p.bucket"
-    return (f"SELECT {columns}, {_WARNING} AS warning FROM ({inner}) p"
+    """Problems joined with their assessment (db.queries.assessed), filtered and ordered."""
+    columns = columns or (f"{_LIST_COLUMNS}, p.days_left, p.bucket, p.warning, p.assessment,"
+                          " p.explanation")
+    return (f"SELECT {columns} FROM ({_ASSESSED}) p"
             + (f" WHERE {where}" if where else "") + f" ORDER BY {order}")
+
+
+def _params(db: Database, as_of: dt.date | None) -> dict:
+    day = as_of or dt.date.today()
+    ensure_assessed(db, day)
+    return {"as_of": day.isoformat()}
 
 
 def problem_list(db: Database, flt: ProblemFilter | None = None, *, sort: str = "code",
                  descending: bool = False, as_of: dt.date | None = None) -> list[dict]:
-    """Problems matching the filter, in the asked order, with days_left, bucket and warning."""
-    params: dict = {"as_of": (as_of or dt.date.today()).isoformat()}
+    """Problems matching the filter, in the asked order, with their assessment: days_left,
+    bucket, warning (done / overdue / behind / due_soon / ""), assessment code, explanation."""
+    params = _params(db, as_of)
     where = _where(flt or ProblemFilter(), params)
     return named_rows(db, _select(where, _order(sort, descending) + ", " + _CODE_ORDER), params)
 
 
 def problem_ids(db: Database, flt: ProblemFilter | None = None, *, sort: str = "code",
-                descending: bool = False, as_of: dt.date | None = None) -> list[tuple[int, str]]:
-    """(id, warning) of the problems matching the filter, in order: what a long list needs
+                descending: bool = False, as_of: dt.date | None = None) -> list[tuple[int, str, str]]:
+    """(id, warning, bucket) of the problems matching the filter, in order: what a long list needs
     at once; the rows themselves are fetched a page at a time (problem_rows_by_id)."""
-    params: dict = {"as_of": (as_of or dt.date.today()).isoformat()}
+    params = _params(db, as_of)
     where = _where(flt or ProblemFilter(), params)
-    sql = _select(where, _order(sort, descending) + ", " + _CODE_ORDER, "p.id")
+    sql = _select(where, _order(sort, descending) + ", " + _CODE_ORDER, "p.id, p.warning, p.bucket")
     return db.execute(sql, params).fetchall()
 
 
@@ -152,7 +151,7 @@ def problem_rows_by_id(db: Database, ids: list[int], *, as_of: dt.date | None = 
     """The list rows of the given problems (for refreshing only the rows that changed)."""
     if not ids:
         return {}
-    params: dict = {"as_of": (as_of or dt.date.today()).isoformat()}
+    params = _params(db, as_of)
     params.update({f"id{i}": pid for i, pid in enumerate(ids)})
     where = "p.id IN (" + ", ".join(f":id{i}" for i in range(len(ids))) + ")"
     return {r["id"]: r for r in named_rows(db, _select(where, _CODE_ORDER), params)}

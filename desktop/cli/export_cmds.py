@@ -7,6 +7,7 @@ Each sub-command is one entry in SUBCOMMANDS: (name, help, add_arguments, run). 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from desktop.cli import ChineseParser, Refused
@@ -66,7 +67,10 @@ def _fill_back_args(p: argparse.ArgumentParser) -> None:
 def run_fill_back(args: argparse.Namespace) -> int:
     from desktop.ledger.errors import LedgerRefused
     from desktop.ledger.fill_back import fill_back
+    from desktop.ledger.workbook_features import features_lost_on_save
 
+    for lost in features_lost_on_save(args.template):    # said before anything is written
+        print(f"注意：上级表格中的{lost}在保存时无法保留，请在回填后的文件中核对。", file=sys.stderr)
     try:
         result = fill_back(open_db(args), args.template, args.out,
                            as_of=parse_date(args.as_of, "截至日期"))
@@ -75,8 +79,6 @@ def run_fill_back(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
-    for lost in result.lost_on_save:
-        print(f"注意：上级表格中的{lost}在保存时无法保留，请在回填后的文件中核对。")
     rows = "、".join(str(f["row"]) for f in result.filled)
     print(f"已回填 {len(result.filled)} 个问题（工作表“{result.sheet}”第 {rows} 行）→ {result.path}")
     if result.no_progress:

@@ -17,6 +17,8 @@ from sqlite_utils import Database
 from db.templates import load_template
 from desktop.ledger.cells import write_value
 from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.fill_petitions import FILLED as PETITION_FILLED
+from desktop.ledger.fill_petitions import fill_petitions
 from desktop.ledger.fill_words import StatusWords, is_done, progress_as_of, yes_no_word
 from desktop.ledger.legacy_copy import LOST, xls_as_workbook
 from desktop.ledger.reading import LedgerReading, read_ledger
@@ -91,18 +93,15 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
     if legacy and out.suffix.lower() != ".xlsx":
         out = out.with_suffix(".xlsx")
     reading = read_ledger(template)
-    if reading.kind != "problems":
-        raise LedgerRefused(f"“{template.name}”是信访件台账，回填只支持问题整改台账。")
-    columns = {f: reading.layout.col(f) for f in FILLED_FIELDS if reading.layout.col(f)}
-    if "progress" not in columns and "status_text" not in columns and not columns:
+    wanted = FILLED_FIELDS if reading.kind == "problems" else PETITION_FILLED
+    columns = {f: reading.layout.col(f) for f in wanted if reading.layout.col(f)}
+    if not columns:
         raise LedgerRefused(f"在“{template.name}”的表头中没有找到进展或状态列（如“整改进展”“目前进展"
-                            "情况”“进展情况”“整改状态”“完成情况”“是否完成整改”），无法回填。")
+                            "情况”“进展情况”“整改状态”“完成情况”“是否完成整改”，信访件的“办结情况”"
+                            "“调查核实及处理整改情况”），无法回填。")
     keep_vba = template.suffix.lower() == ".xlsm"
     lost = [] if legacy else features_lost_on_save(template, keep_vba=keep_vba)
     result = FillBackResult(out, reading.sheet, lost_on_save=lost)
-    round_id = _choose_round(db, reading)
-    known = dict(db.execute("SELECT code, id FROM problems WHERE round_id = ?", [round_id]).fetchall()) \
-        if round_id else {}
     if legacy:
         wb = xls_as_workbook(template, reading.sheet, reading.layout.first_data_row + 1)
         result.lost_on_save.append(LOST)
@@ -111,6 +110,19 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
     ws = wb[reading.sheet]
     data_rows = range(reading.layout.first_data_row + 1, ws.max_row + 1)
     words = {f: _template_words(ws, c.letter, data_rows) for f, c in columns.items()}
+    if reading.kind == "problems":
+        _fill_problems(db, reading, ws, columns, words, result, as_of)
+    else:
+        fill_petitions(db, reading, ws, columns, words, result, _target_cell)
+    _save(wb, template, out)
+    return result
+
+
+def _fill_problems(db: Database, reading: LedgerReading, ws, columns: dict, words: dict,
+                   result: FillBackResult, as_of: dt.date | None) -> None:
+    round_id = _choose_round(db, reading)
+    known = dict(db.execute("SELECT code, id FROM problems WHERE round_id = ?", [round_id]).fetchall()) \
+        if round_id else {}
     statuses = StatusWords(words.get("status_text", []))
     for problem in reading.problems:
         pid = known.get(problem["code"])
@@ -134,8 +146,6 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
         result.filled.append({"code": problem["code"], "row": problem["source_row"]})
     listed = {p["code"] for p in reading.problems}
     result.not_in_template = [c for c in known if c not in listed]
-    _save(wb, template, out)
-    return result
 
 
 def _save(wb, template: Path, out: Path) -> None:

@@ -36,9 +36,10 @@ def default_round(reading: LedgerReading) -> str:
 
 
 def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = None,
+                       header: tuple[int, int] | None = None,
                        progress: Progress | None = None) -> tuple[LedgerReading, dict]:
     """Read the ledger and apply the choices remembered for its template, if any."""
-    reading = read_ledger(path, sheet=sheet, progress=progress)
+    reading = read_ledger(path, sheet=sheet, header=header, progress=progress)
     saved = load_template(db, reading.template_key) or {}
     if saved.get("mapping") and saved["mapping"] != reading.layout.mapping():
         reading.apply_mapping(saved["mapping"])

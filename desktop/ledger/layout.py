@@ -161,14 +161,32 @@ def _best_row(grid: Grid, kind: str | None) -> tuple[int, int, str] | None:
     return best
 
 
-def find_layout(grid: Grid, kind: str | None = None) -> Layout | None:
-    """The ledger's layout in this sheet, or None when no header row names enough fields."""
-    best = _best_row(grid, kind)
-    if best is None:
-        return None
-    _, r, k = best
-    top, bottom = header_block(grid, r, k)
+def _given_block(grid: Grid, header: tuple[int, int], kind: str | None) -> tuple[int, int, str]:
+    """The header rows the clerk named (first row 1-based, how many), and the kind they read as."""
+    top = max(header[0] - 1, 0)
+    bottom = min(top + max(header[1], 1) - 1, grid.height - 1)
+    kinds = [kind] if kind else ["problems", "petitions"]
+    scores = {k: max(_score(k, _row_texts(grid, r)) for r in range(top, bottom + 1)) for k in kinds}
+    return top, bottom, max(kinds, key=lambda k: (scores[k], k == "problems"))
+
+
+def find_layout(grid: Grid, kind: str | None = None,
+                header: tuple[int, int] | None = None) -> Layout | None:
+    """The ledger's layout in this sheet, or None when no header row names enough fields.
+    `header` (first row, 1-based, and the number of rows) overrides the search."""
+    if header is not None:
+        if header[0] > grid.height:
+            return None
+        top, bottom, k = _given_block(grid, header, kind)
+    else:
+        best = _best_row(grid, kind)
+        if best is None:
+            return None
+        _, r, k = best
+        top, bottom = header_block(grid, r, k)
     columns = _columns(grid, top, bottom, k)
     score = len({c.field for c in columns if c.field} - {"seq"})
+    if header is not None and score == 0:
+        return None
     title, as_of, unit = read_preamble(grid, top)
     return Layout(k, list(range(top + 1, bottom + 2)), columns, title, as_of, unit, score)

@@ -93,7 +93,8 @@ def _candidates(book, sheet: str | None) -> list[list[str]]:
             [n for n in book.sheet_names if n in book.hidden]]
 
 
-def _best_sheet(book, sheet: str | None, kind: str | None) -> tuple[Grid, Layout] | None:
+def _best_sheet(book, sheet: str | None, kind: str | None,
+                header: tuple[int, int] | None = None) -> tuple[Grid, Layout] | None:
     """The sheet whose header names the most fields. A sheet that cannot be read (damaged, or
     absurdly large) is passed over when another holds the ledger, and refused when none does."""
     refused: list[LedgerRefused] = []
@@ -105,7 +106,7 @@ def _best_sheet(book, sheet: str | None, kind: str | None) -> tuple[Grid, Layout
             except LedgerRefused as exc:
                 refused.append(exc)
                 continue
-            layout = find_layout(grid, kind)
+            layout = find_layout(grid, kind, header)
             if layout and (best is None or layout.score > best[0]):
                 best = (layout.score, grid, layout)
         if best:
@@ -124,16 +125,21 @@ def _no_ledger(path: Path, sheet: str | None) -> LedgerRefused:
 
 
 def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
-                kind: str | None = None, progress: Progress | None = None) -> LedgerReading:
-    """Find the ledger in the workbook and read it. Raises LedgerRefused when there is none."""
+                kind: str | None = None, header: tuple[int, int] | None = None,
+                progress: Progress | None = None) -> LedgerReading:
+    """Find the ledger in the workbook and read it. Raises LedgerRefused when there is none.
+    `header` = (first header row, 1-based; number of header rows) when the clerk names them."""
     path = Path(path)
     report = progress or (lambda done, total, what: None)
     report(0, 3, "打开文件")
     book = open_book(path)
     try:
-        found = _best_sheet(book, sheet, kind)
+        found = _best_sheet(book, sheet, kind, header)
     finally:
         book.close()
+    if found is None and header is not None:
+        raise LedgerRefused(f"第{header[0]}行起的{header[1]}行中没有认得出的表头文字（如“问题描述”"
+                            "“整改时限”“责任单位”）。请检查表头行号，或在列对应中逐列指定。")
     if found is None:
         raise _no_ledger(path, sheet)
     grid, layout = found

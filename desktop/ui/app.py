@@ -6,11 +6,13 @@ import argparse
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from db.connection import RegisterError
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.cli import EXIT_REFUSED, ChineseParser
+from desktop.paths import resource_path
 from desktop.ui import prompts
 from desktop.ui.fonts import install_cjk_font, install_translations
 from desktop.ui.settings import window_settings
@@ -41,8 +43,19 @@ def application() -> QApplication:
         install_cjk_font(app)
         app._translators = install_translations(app)
         app.setStyleSheet(APP_STYLE)
+        app.setWindowIcon(app_icon())
         app.setProperty("ledger_ready", True)
     return app
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every size drawn by resources/icons/make_icon.py."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resource_path("icons", f"app_{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
 
 
 def main(argv: list[str] | None = None) -> int:

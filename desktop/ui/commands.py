@@ -8,7 +8,7 @@ from pathlib import Path
 from db.connection import RegisterError
 from desktop import APP_NAME, __version__
 from desktop.ui import prompts
-from desktop.ui.menus import not_provided
+from desktop.ui.export_commands import ExportCommands
 from desktop.ui.operations.register_ops import backup_to, redo_last, restore_from, undo_last
 from desktop.ui.problem_dialog import ProblemDialog
 from desktop.ui.session import LAST_REGISTER_KEY, open_session
@@ -35,13 +35,13 @@ class WindowCommands:
         a.undo.triggered.connect(lambda: self.window.run(Op("撤销", undo_last)))
         a.redo.triggered.connect(lambda: self.window.run(Op("重做", redo_last)))
         a.find.triggered.connect(self.find)
+        a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(window.close)
         a.help.triggered.connect(lambda: prompts.inform(window, "使用说明", HELP_TEXT))
         a.about.triggered.connect(self.about)
         window.register_view.open_problem.connect(self.open_problem)
         a.import_ledger.triggered.connect(lambda: self.import_ledger())
-        for action in (a.export_ledger, a.fill_back, a.unit_forms, a.collect, a.print_preview):
-            not_provided(action)
+        self.exports = ExportCommands(window)
 
     # -- registers ----------------------------------------------------------------------
     def new_register(self) -> None:
@@ -101,6 +101,13 @@ class WindowCommands:
         dialog = ImportDialog(self.window)
         dialog.open()
         dialog.read(path)
+        return dialog
+
+    def open_settings(self):
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window)
+        dialog.open()
         return dialog
 
     # -- find, help ---------------------------------------------------------------------

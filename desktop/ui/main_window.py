@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.queries import undo_redo_state
+from db.queries import refresh_assessments, undo_redo_state
 from desktop import APP_NAME
+from desktop.ledger.result import Cancelled as LedgerCancelled
 from desktop.ui import prompts
 from desktop.ui.changes import Changes
 from desktop.ui.commands import WindowCommands
@@ -25,7 +26,7 @@ from desktop.ui.progress_window import ProgressWindows
 from desktop.ui.register_view import RegisterView
 from desktop.ui.report_view import ReportView
 from desktop.ui.session import Session
-from desktop.ui.tasks import Op, TaskManager
+from desktop.ui.tasks import Cancelled, Op, TaskManager
 
 VIEWS = (("register", "台账"), ("dashboard", "看板"), ("petitions", "信访件"), ("report", "报表"))
 
@@ -59,9 +60,9 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         db = self.session.db
         self.register_view = RegisterView(db)
-        self.dashboard = DashboardView(db)
+        self.dashboard = DashboardView(db, self.run)
         self.petitions = PetitionsView(db)
-        self.report = ReportView(db)
+        self.report = ReportView(db, self.run)
         self.views = {"register": self.register_view, "dashboard": self.dashboard,
                       "petitions": self.petitions, "report": self.report}
         self.nav = QListWidget(objectName="nav")
@@ -109,6 +110,13 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes: Changes) -> None:
         """Tell every view what changed; each refreshes only what it shows."""
+        db = self.session.db
+        if changes.register or changes.problems:
+            refresh_assessments(db)
+        elif changes.problem_ids:
+            refresh_assessments(db, ids=sorted(changes.problem_ids))
+        elif changes.progress:
+            refresh_assessments(db)
         for view in self.views.values():
             view.apply(changes)
         self.refresh_undo_actions()
@@ -154,8 +162,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, timeout_ms)
 
     def _failed(self, op: Op, error: BaseException) -> None:
-        if isinstance(error, NothingToDo):
-            self.say(str(error))
+        if isinstance(error, (NothingToDo, Cancelled, LedgerCancelled)):
+            self.say(str(error) or "已取消。")
             return
         prompts.warn(self, "操作未完成", f"{op.label}未完成：{error}")
 

@@ -8,8 +8,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
-NOT_YET = "尚未提供"
-
 
 @dataclass
 class Actions:
@@ -27,6 +25,7 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    settings: QAction
     help: QAction
     about: QAction
     views: list[QAction] = field(default_factory=list)
@@ -43,13 +42,6 @@ def _action(window: QMainWindow, text: str, name: str, shortcut=None, icon=None,
     if tip:
         action.setStatusTip(tip)
     return action
-
-
-def not_provided(action: QAction) -> None:
-    """An action whose service has not landed yet: shown, disabled, and says so."""
-    action.setEnabled(False)
-    action.setToolTip(NOT_YET)
-    action.setStatusTip(NOT_YET)
 
 
 def build_actions(window: QMainWindow) -> Actions:
@@ -74,6 +66,7 @@ def build_actions(window: QMainWindow) -> Actions:
         redo=_action(window, "重做", "redo", "Ctrl+Y", sp.SP_ArrowForward),
         find=_action(window, "查找…", "find", key.Find, sp.SP_FileDialogContentsView,
                      "在台账中查找问题"),
+        settings=_action(window, "设置…", "settings", key.Preferences, tip="单位名称、统计口径、反馈日期"),
         help=_action(window, "使用说明", "help", key.HelpContents),
         about=_action(window, "关于整改台账", "about"),
     )
@@ -102,6 +95,8 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addAction(a.find)
+    edit.addSeparator()
+    edit.addAction(a.settings)
     view_menu = bar.addMenu("视图(&V)")
     for i, name in enumerate(view_names):
         action = _action(window, name, f"view{i}", f"Ctrl+{i + 1}")

@@ -24,7 +24,11 @@ from db.queries import (
     petition_counts,
     petition_list,
 )
+from db.settings import load_report_settings
+from desktop.core.report_settings import COMPLETION_RULES
+from desktop.core.stats import completion_rate, format_rate
 from desktop.ui.changes import Changes
+from desktop.ui.lazy_view import LazyView
 from desktop.ui.register_view.filter_bar import DEBOUNCE_MS, _combo, _refill
 
 COLUMNS = (("code", "交办编号", 170), ("received_on", "交办日期", 96), ("district", "行政区域", 86),
@@ -76,7 +80,7 @@ class PetitionModel(QAbstractTableModel):
         return " ".join(str(value or "").split())
 
 
-class PetitionsView(QWidget):
+class PetitionsView(LazyView, QWidget):
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self.db, self.dirty = db, True
@@ -134,20 +138,11 @@ class PetitionsView(QWidget):
                               verified=self.verified.currentData() or "",
                               search=self.search.text().strip())
 
-    def set_db(self, db: Database) -> None:
-        self.db, self.dirty = db, True
-        if self.isVisible():
-            self.activate()
+    def shows(self, changes: Changes) -> bool:
+        return changes.any_petition
 
-    def apply(self, changes: Changes) -> None:
-        if changes.any_petition:
-            self.dirty = True
-            if self.isVisible():
-                self.activate()
-
-    def activate(self) -> None:
-        if self.dirty:
-            self.reload()
+    def refresh_now(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.dirty = False
@@ -160,7 +155,10 @@ class PetitionsView(QWidget):
         flt = self.current()
         self.model.set_rows(petition_list(self.db, flt))
         c, total = petition_counts(self.db, flt), petition_counts(self.db)
-        rate = f"{c['done'] / c['total']:.1%}" if c["total"] else "—"
-        shown = f"显示 {c['total']} 件（共 {total['total']} 件）　·　" if flt != PetitionFilter() else ""
+        rule = load_report_settings(self.db).completion_rule
+        rate = format_rate(completion_rate(c["done"], c["staged"], c["total"], rule))
+        shown = (f"显示 {c['total']} 件（共 {total['total']} 件）　·　" if flt != PetitionFilter()
+                 else f"共 {c['total']} 件　·　")
         self.counts.setText(f"{shown}已办结 {c['done']} 件　·　阶段性办结 {c['staged']} 件　·　"
-                            f"正在办理 {c['in_progress']} 件　·　办结率 {rate}（已办结 ÷ 总数）")
+                            f"正在办理 {c['in_progress']} 件　·　办结率 {rate}"
+                            f"（{COMPLETION_RULES[rule]}，可在“设置”中更改）")

@@ -30,6 +30,14 @@ def save_screenshot(app: QApplication, window, out: str, view: str) -> int:
         window.close()
         app.quit()
 
-    QTimer.singleShot(300, grab)
+    def when_idle() -> None:  # views that compute off the UI thread finish first
+        if window.tasks.busy and waited["ms"] < 60000:
+            waited["ms"] += 100
+            QTimer.singleShot(100, when_idle)
+        else:
+            QTimer.singleShot(300, grab)
+
+    waited = {"ms": 0}
+    QTimer.singleShot(100, when_idle)
     app.exec()
     return result["code"]

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
-    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -40,48 +38,6 @@ class Card(QFrame):
     def set_value(self, value: int | str, note: str = "") -> None:
         self.number.setText(str(value))
         self.setToolTip(note)
-
-
-class BarList(QWidget):
-    """Labelled horizontal bars: (label, value, colour) rows, scaled to the largest value."""
-
-    ROW = 30
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list[tuple[str, int, QColor]] = []
-        self.label_width = 110
-
-    def set_items(self, items: list[tuple[str, int, str]]) -> None:
-        self.items = [(label, value, QColor(color)) for label, value, color in items]
-        self.setMinimumHeight(self.ROW * len(self.items) + 4)
-        self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(360, self.ROW * max(len(self.items), 1) + 4)
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        top = max((v for _, v, _ in self.items), default=0) or 1
-        width = self.width() - self.label_width - 56
-        for i, (label, value, color) in enumerate(self.items):
-            y = i * self.ROW + 2
-            painter.setPen(QColor("#3a4450"))
-            painter.drawText(QRectF(0, y, self.label_width - 8, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#edf0f3"))
-            painter.drawRoundedRect(QRectF(self.label_width, y + 6, width, self.ROW - 16), 3, 3)
-            painter.setBrush(color)
-            bar = width * value / top
-            if bar:
-                painter.drawRoundedRect(QRectF(self.label_width, y + 6, max(bar, 3),
-                                               self.ROW - 16), 3, 3)
-            painter.setPen(QColor("#1f2d3d"))
-            painter.drawText(QRectF(self.label_width + width + 8, y, 48, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(value))
-        painter.end()
 
 
 class ProblemList(QTableWidget):
@@ -117,26 +73,3 @@ class ProblemList(QTableWidget):
                     item.setForeground(color)
                 self.setItem(r, c, item)
         self.setCurrentCell(-1, -1)
-
-
-class RateBarDelegate(QStyledItemDelegate):
-    """Paints a completion rate (0..1 in UserRole) as a thin bar with the percentage."""
-
-    def paint(self, painter: QPainter, option, index) -> None:
-        rate = index.data(Qt.ItemDataRole.UserRole) or 0.0
-        rect = option.rect.adjusted(6, 8, -52, -8)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#edf0f3"))
-        painter.drawRoundedRect(QRectF(rect), 3, 3)
-        painter.setBrush(QColor("#3f9b6b" if rate >= 0.6 else "#e09a1f" if rate >= 0.3
-                                else "#d9534f"))
-        if rate > 0:
-            painter.drawRoundedRect(QRectF(rect.x(), rect.y(), rect.width() * rate,
-                                           rect.height()), 3, 3)
-        painter.setPen(QColor("#1f2d3d"))
-        text_rect = option.rect.adjusted(option.rect.width() - 48, 0, 0, 0)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         f"{rate:.0%}")
-        painter.restore()

@@ -7,7 +7,8 @@ With the frozen executable, started from inside its own folder (as a double clic
 register paths with Chinese characters and spaces, and with HOME and every data / cache / config
 variable pointed at a temporary home: --version; a command without --db (the first run creates the
 default register in the user's data folder and says where); demo, dump, check and backup; import
-of the sample ledgers (.xlsx and legacy .xls); the
+of the sample ledgers (.xlsx and legacy .xls); export ledger / fill-back / unit-forms, collect,
+report monthly (PDF, Excel), summary and undo; the
 window's --screenshot (1600x1000) for each view, once the window exists. At the end the folder's
 file listing must be exactly what it was: nothing is ever written beside the program.
 Exit 0 when every check passed. tests/frozen/test_frozen_build.py runs the same checks in pytest.
@@ -16,6 +17,7 @@ Exit 0 when every check passed. tests/frozen/test_frozen_build.py runs the same 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -148,6 +150,43 @@ def check_import_of_sample_ledgers(dist: Path, env: dict[str, str], work: Path) 
         assert out["problems_created"] + out["petitions_created"] > 0, out
 
 
+def _last_month() -> str:
+    first = dt.date.today().replace(day=1)
+    return (first - dt.timedelta(days=1)).strftime("%Y-%m")
+
+
+def check_every_other_command(dist: Path, env: dict[str, str], work: Path) -> None:
+    """export ledger / fill-back / unit-forms, collect, report monthly (PDF and Excel), summary,
+    undo: the rest of CONTRACT.md, on the demo register and on the imported county ledger."""
+    demo, imported = work / "台账 文件夹" / "演示 台账.db", work / "台账 文件夹" / "导入 台账.db"
+    out, month = work / "导出 文件夹", _last_month()
+    if not demo.exists():
+        expect(run(dist, env, "demo", "--db", str(demo)))
+    if not imported.exists():
+        check_import_of_sample_ledgers(dist, env, work)
+    template = work / "上级 下发" / "来文 ledger_county_problems.xlsx"
+    steps = [
+        ["export", "ledger", "--db", str(demo), "--out", str(out / "整改 台账.xlsx")],
+        ["export", "fill-back", "--db", str(imported), "--template", str(template),
+         "--out", str(out / "回填 结果.xlsx")],
+        ["export", "unit-forms", "--db", str(demo), "--out", str(out / "单位 填报表"),
+         "--period", month],
+        ["report", "monthly", "--db", str(demo), "--month", month,
+         "--pdf", str(out / "月度 报表.pdf"), "--xlsx", str(out / "月度 报表.xlsx")],
+    ]
+    for args in steps:
+        result = expect(run(dist, env, *args))
+        assert "missing from font" not in result.stderr, result.stderr[-2000:]
+    for name in ["整改 台账.xlsx", "回填 结果.xlsx", "月度 报表.xlsx"]:
+        assert (out / name).read_bytes()[:2] == b"PK", name
+    assert (out / "月度 报表.pdf").read_bytes()[:5] == b"%PDF-"
+    forms = sorted((out / "单位 填报表").glob("*.xlsx"))
+    assert forms, "no unit forms"
+    expect(run(dist, env, "collect", str(forms[0]), "--db", str(demo), "--period", month, "--json"))
+    assert "个问题" in expect(run(dist, env, "summary", "--db", str(demo))).stdout
+    assert "已撤销" in expect(run(dist, env, "undo", "--db", str(imported))).stdout
+
+
 def check_screenshots(dist: Path, env: dict[str, str], work: Path) -> None:
     db = work / "台账 文件夹" / "演示 台账.db"
     if not db.exists():
@@ -161,7 +200,7 @@ def check_screenshots(dist: Path, env: dict[str, str], work: Path) -> None:
 
 
 CHECKS = [check_version, check_first_run_uses_data_folder, check_demo_dump_check_backup,
-          check_import_of_sample_ledgers, check_screenshots]
+          check_import_of_sample_ledgers, check_every_other_command, check_screenshots]
 
 
 def smoke(dist: Path) -> int:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
-from freeze.prune import plugin_kept, prune_binaries, prune_datas, translation_kept
-from freeze.version_info import version_tuple, write_version_info
+from desktop.freeze.prune import plugin_kept, prune_binaries, prune_datas, translation_kept
+from desktop.freeze.version_info import version_tuple, write_version_info
 
 
 @pytest.mark.parametrize(("text", "expected"), [

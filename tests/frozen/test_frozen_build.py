@@ -34,6 +34,10 @@ def test_import_of_xlsx_and_legacy_xls_ledgers(frozen):
     smoke.check_import_of_sample_ledgers(*frozen[:3])
 
 
+def test_exports_collect_report_summary_undo(frozen):
+    smoke.check_every_other_command(*frozen[:3])
+
+
 def test_window_screenshots_are_1600x1000(frozen):
     if not smoke.window_exists():
         pytest.skip("the window (desktop/ui/app.py) is not there yet")

@@ -126,8 +126,13 @@ def test_refusals(filled_register, tmp_path, samples):
     db, template = filled_register
     with pytest.raises(LedgerRefused, match="同一个文件"):
         fill_back(db, template, template)
-    with pytest.raises(LedgerRefused, match="信访件"):
-        fill_back(db, samples / "petitions_county.xlsx", tmp_path / "y.xlsx")
+    no_columns = tmp_path / "无进展列.xlsx"
+    wb = Workbook()
+    wb.active.append(["序号", "问题编号", "反馈问题", "整改时限"])
+    wb.active.append([1, "SJ-01", "城区污水直排", "2022年底"])
+    wb.save(no_columns)
+    with pytest.raises(LedgerRefused, match="没有找到进展或状态列"):
+        fill_back(db, no_columns, tmp_path / "y.xlsx")
 
 
 def test_warns_what_saving_would_drop(register, tmp_path):
@@ -159,3 +164,39 @@ def test_legacy_xls_is_filled_into_an_xlsx_copy(register, tmp_path, samples):
     ws = load_workbook(result.path)["Sheet1"]
     assert ws["F3"].value == "管网完成2.5公里" and ws["B4"].value == "河道两岸垃圾乱堆"
     assert ws["E3"].value == dt.datetime(2021, 12, 31) and "A1:F1" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def test_petition_ledger_filled_in_its_own_words(register, tmp_path, samples):
+    template = samples / "petitions_county.xlsx"
+    import_file(register, template)
+    register.execute("UPDATE petitions SET status = 'done', result = '已拆除并复绿'"
+                     " WHERE code = 'D2XX202104150007'")
+    register.conn.commit()
+    result = fill_back(register, template, tmp_path / "信访 回填.xlsx")
+    assert len(result.filled) == 6 and not result.not_in_register
+    old, new = load_workbook(template).active, load_workbook(tmp_path / "信访 回填.xlsx").active
+    row = next(r for r in range(3, 9) if new[f"B{r}"].value == "D2XX202104150007")
+    assert (new[f"H{row}"].value, new[f"I{row}"].value) == ("已拆除并复绿", "已办结")
+    changed = {k for k in cells(old) if cells(old)[k] != cells(new).get(k)}
+    assert changed == {(row, 8), (row, 9)}
+
+
+@pytest.mark.parametrize("name,progress_col,status_col", [
+    ("ledger_county_problems.xlsx", 9, 10), ("ledger_work_points_2020.xlsx", 8, 9)])
+def test_every_sample_ledger_fills_only_its_progress_and_status(register, tmp_path, samples,
+                                                                name, progress_col, status_col):
+    import_file(register, samples / name)
+    with recorded_step(register, "报进展") as step:
+        for (pid,) in register.execute("SELECT id FROM problems").fetchall():
+            add_progress_report(step, pid, period="2099-01", text=f"第{pid}项本月进展",
+                                status="on_schedule")
+    out = tmp_path / f"回填-{name}"
+    result = fill_back(register, samples / name, out)
+    count = register["problems"].count
+    assert len(result.filled) == count and not result.not_in_register
+    old, new = load_workbook(samples / name).active, load_workbook(out).active
+    changed = {k for k in cells(old).keys() | cells(new).keys() if cells(old).get(k) != cells(new).get(k)}
+    assert {c for _, c in changed} == {progress_col, status_col}
+    rows = {r for r, c in changed if c == progress_col}
+    assert len(rows) == count and {r for r, _ in changed} == rows
+    assert all(new.cell(r, status_col).value == "达到序时进度" for r in rows)

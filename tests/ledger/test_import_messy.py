@@ -138,3 +138,24 @@ def test_problem_without_measures_in_a_sheet_with_a_measure_column(register, tmp
     assert (got["1"]["deadline"], got["1"]["deadline_kind"], got["1"]["measures"]) == \
         ("2024-12-31", "long_term", [])
     assert got["2"]["deadline"] == "2022-12-31"
+
+
+def test_header_rows_named_by_the_clerk(tmp_path):
+    import pytest
+
+    from desktop.ledger.errors import LedgerRefused
+
+    path = write_sheet(tmp_path / "表头特殊.xlsx", [
+        ["说明：本表由县整改办汇总"],
+        ["事项", "内容", "时间要求"],            # not words the search knows as a header
+        ["1", "清理河道垃圾", "2022年底"],
+        ["2", "关停砖厂", "立行立改"],
+    ])
+    with pytest.raises(LedgerRefused):
+        read_ledger(path)
+    with pytest.raises(LedgerRefused, match="第1行起"):
+        read_ledger(path, header=(1, 1))
+    reading = read_ledger(path, header=(2, 1), mapping={"C": "deadline"})
+    assert reading.header_rows == [2]
+    assert [p["description"] for p in reading.problems] == ["清理河道垃圾", "关停砖厂"]
+    assert reading.problems[0]["deadline"] == "2022-12-31"

@@ -96,10 +96,15 @@ def test_long_work_shows_a_progress_window_late_and_can_cancel(qtbot, window):
 
 
 def test_quick_work_never_shows_a_progress_window(qtbot, window):
+    from desktop.ui.progress_window import DELAY_MS
+
+    start = time.monotonic()
     with qtbot.waitSignal(window.tasks.done, timeout=5000):
         window.run_op("很快", lambda db, p: db["problems"].count, long=True)
-    qtbot.wait(800)
-    assert window.progress_windows.dialog is None
+    took_ms = (time.monotonic() - start) * 1000
+    qtbot.wait(DELAY_MS + 200)
+    if took_ms < DELAY_MS:  # on a machine too busy to finish within the delay it may show
+        assert window.progress_windows.dialog is None
 
 
 def test_backup_then_restore(qtbot, window, tmp_path, monkeypatch):
@@ -131,7 +136,29 @@ def test_open_register_switches_and_is_remembered(qtbot, window, tmp_path, monke
     assert window_settings().value(LAST_REGISTER_KEY) == str(other)
 
 
-def test_services_not_yet_provided_are_disabled_and_say_so(window):
-    for action in (window.actions_.fill_back, window.actions_.unit_forms,
-                   window.actions_.collect, window.actions_.print_preview):
-        assert not action.isEnabled() and action.toolTip() == "尚未提供"
+def test_settings_change_the_rate_rule_and_a_rounds_feedback_date(qtbot, window):
+    from db.settings import load_report_settings, round_starts
+    from tests.ui.helpers import choose
+
+    dialog = window.commands.open_settings()
+    qtbot.waitExposed(dialog)
+    choose(qtbot, dialog.rule, "已办结＋阶段性办结")
+    dialog.rounds.item(0, 1).setText("2024-04-15")
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    db = window.session.db
+    assert load_report_settings(db).completion_rule == "done_staged"
+    assert list(round_starts(db).values())[0].isoformat() == "2024-04-15"
+    window.show_view("petitions")
+    assert "已办结＋阶段性办结" in window.petitions.counts.text()
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        window.actions_.undo.trigger()  # the feedback date is register data: undoable
+    assert list(round_starts(db).values())[0].isoformat() != "2024-04-15"
+
+
+def test_settings_refuse_a_bad_date(qtbot, window):
+    dialog = window.commands.open_settings()
+    dialog.rounds.item(0, 1).setText("2024年4月")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "YYYY-MM-DD" in dialog.error.text() and dialog.isVisible()
+    dialog.reject()

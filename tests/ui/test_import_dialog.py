@@ -101,3 +101,18 @@ def test_a_file_that_is_not_a_ledger_is_refused_in_the_dialog(qtbot, window, mon
     assert "没有找到台账的表头" in dialog.errors.text()
     assert not dialog.commit_button.isEnabled()
     dialog.close()
+
+
+def test_header_rows_named_by_the_clerk(qtbot, window, monkeypatch, samples):
+    dialog = start_import(qtbot, window, monkeypatch, samples / "ledger_county_problems.xlsx")
+    assert (dialog.header_first.value(), dialog.header_count.value()) == (3, 2)
+    dialog.header_count.setValue(1)                  # only row 3: 牵头单位/配合单位 are lost
+    qtbot.mouseClick(dialog.header_apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.op is None and dialog.reading.header_rows == [3], timeout=10000)
+    assert dialog.header_rows.text() == "第 3 行"
+    dialog.header_count.setValue(2)
+    qtbot.mouseClick(dialog.header_apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.op is None and dialog.reading.header_rows == [3, 4], timeout=10000)
+    assert dialog.mapping.combo("F").currentData() == "lead_units"
+    assert dialog.preview.problems.rowCount() == 8
+    dialog.close()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 
-from db.queries import petition_counts, status_counts, warning_counts
+from db.queries import petition_counts, problem_list
 from tests.ui.helpers import choose, double_click_row, type_text
 
 
@@ -14,20 +16,23 @@ def click_nav(qtbot, window, name: str) -> None:
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_dashboard_counts_and_lists(qtbot, window):
+def test_dashboard_counts_charts_and_lists(qtbot, window):
     click_nav(qtbot, window, "看板")
     assert window.current_view() == "dashboard"
     board, db = window.dashboard, window.session.db
-    counts = warning_counts(db)
-    by_status = {s.status: s.count for s in status_counts(db)}
+    qtbot.waitUntil(lambda: board.data is not None, timeout=10000)
+    listed = problem_list(db)
+    counts = {w: sum(r["warning"] == w for r in listed) for w in ("overdue", "behind")}
     assert board.cards["total"].number.text() == "63"
     assert board.cards["overdue"].number.text() == str(counts["overdue"])
-    assert board.cards["behind"].number.text() == str(by_status["behind_schedule"])
+    stats = board.data.problems
+    assert sum(stats.by_group.values()) == 63
+    assert board.cards["completed"].number.text() == str(stats.by_group["completed"])
     assert board.overdue.rowCount() == counts["overdue"] > 0
     assert all("逾期" in board.overdue.item(r, 3).text() for r in range(board.overdue.rowCount()))
-    assert board.behind.rowCount() == by_status["behind_schedule"]
-    assert board.unit_list.rowCount() > 10
-    assert sum(v for _, v, _ in board.status_bars.items) == 63
+    assert board.behind.rowCount() == counts["behind"]
+    assert len(board.canvases) == 3
+    assert "督察反馈的63个问题" in board.paragraph.text()
 
 
 def test_dashboard_follows_an_edit(qtbot, window):
@@ -35,12 +40,16 @@ def test_dashboard_follows_an_edit(qtbot, window):
 
     click_nav(qtbot, window, "看板")
     board = window.dashboard
-    done = int(board.cards["done"].number.text())
+    qtbot.waitUntil(lambda: board.data is not None, timeout=10000)
+    done = int(board.cards["completed"].number.text())
+    overdue = board.overdue.rowCount()
     problem = next(r for r in window.register_view.model.all_rows() if r["warning"] == "overdue")
     with qtbot.waitSignal(window.changed, timeout=5000):
-        window.run_op("填报进展", add_report(problem["id"], problem["code"], period="2099-01",
-                                          text="全部完成", status="completed", percent=100))
-    assert int(board.cards["done"].number.text()) == done + 1
+        window.run_op("填报进展", add_report(problem["id"], problem["code"],
+                                          period=f"{dt.date.today():%Y-%m}", text="全部完成",
+                                          status="completed", percent=100))
+    assert board.overdue.rowCount() == overdue - 1
+    qtbot.waitUntil(lambda: board.cards["completed"].number.text() == str(done + 1), timeout=10000)
 
 
 def test_dashboard_list_opens_a_problem(qtbot, window):
@@ -66,10 +75,22 @@ def test_petitions_filter_and_counts(qtbot, window):
     assert all("噪声" in r["content"] or "噪声" in r["pollution_types"] for r in view.model.rows)
 
 
-def test_report_lists_who_has_not_reported(qtbot, window):
+def test_report_shows_the_monthly_sheet_prints_and_exports(qtbot, window, monkeypatch, tmp_path):
+    from desktop.ui import prompts
+    from desktop.ui.operations import report_ops
+
     click_nav(qtbot, window, "报表")
     view = window.report
+    qtbot.waitUntil(lambda: view.sheet is not None, timeout=15000)
     assert view.table.rowCount() == 63
-    texts = [view.table.item(r, 6).text() for r in range(63)]
-    assert "本期未填报" not in texts or "未完成且未填报" in view.summary.text()
-    assert view.period.count() >= 12
+    assert view.sheet.title in view.title.text() and "督察反馈" in view.paragraph.text()
+    shown = []
+    monkeypatch.setattr(report_ops, "show_print_preview", lambda parent, sheet: shown.append(sheet))
+    qtbot.mouseClick(view.buttons["printPreviewButton"], Qt.MouseButton.LeftButton)
+    assert shown == [view.sheet]
+    for kind in ("exportPdf", "exportXlsx"):
+        out = tmp_path / f"月报.{'pdf' if kind == 'exportPdf' else 'xlsx'}"
+        monkeypatch.setattr(prompts, "save_file", lambda *a, out=out: str(out))
+        with qtbot.waitSignal(window.tasks.done, timeout=30000):
+            qtbot.mouseClick(view.buttons[kind], Qt.MouseButton.LeftButton)
+        assert out.exists() and out.stat().st_size > 1000

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -53,6 +54,13 @@ class ImportDialog(QDialog):
         self.sheet = QComboBox(objectName="importSheet")
         self.kind = QLabel(objectName="importKind")
         self.header_rows = QLabel(objectName="importHeaderRows")
+        self.header_first = QSpinBox(objectName="importHeaderFirst", minimum=1, maximum=50)
+        self.header_count = QSpinBox(objectName="importHeaderCount", minimum=1, maximum=4)
+        self.header_first.setPrefix("从第 ")
+        self.header_first.setSuffix(" 行起")
+        self.header_count.setPrefix("共 ")
+        self.header_count.setSuffix(" 行")
+        self.header_apply = QPushButton("按此表头重新读取", objectName="importHeaderApply")
         self.round = QComboBox(objectName="importRound", editable=True)
         self.round.setMinimumWidth(360)
         self.errors = QLabel(objectName="error", wordWrap=True)
@@ -80,6 +88,7 @@ class ImportDialog(QDialog):
         self.choose.clicked.connect(self.choose_file)
         self.sheet.activated.connect(lambda _i: self.read(self.reading.file, self.sheet.currentText()))
         self.mapping.changed.connect(self.remap)
+        self.header_apply.clicked.connect(self.read_with_header)
         self.commit_button.clicked.connect(self.commit)
         self.cancel_button.clicked.connect(self.cancel_or_close)
         self.result_page.save_failed.clicked.connect(self.save_failed_rows)
@@ -93,7 +102,11 @@ class ImportDialog(QDialog):
         form.addRow("文件", line)
         form.addRow("工作表", self.sheet)
         form.addRow("识别为", self.kind)
-        form.addRow("表头", self.header_rows)
+        header = QHBoxLayout()
+        for widget in (self.header_rows, self.header_first, self.header_count, self.header_apply):
+            header.addWidget(widget)
+        header.addStretch(1)
+        form.addRow("表头", header)
         form.addRow("督察批次", self.round)
         split = QSplitter()
         split.addWidget(self.mapping)
@@ -116,6 +129,13 @@ class ImportDialog(QDialog):
         self.file_label.setText(str(path))
         self._run("正在读取台账……", import_ops.read_for_preview(path, sheet), self._previewed)
 
+    def read_with_header(self) -> None:
+        """Read again with the header rows the clerk named (when the search found the wrong ones)."""
+        header = (self.header_first.value(), self.header_count.value())
+        self._run("正在按指定的表头重新读取……",
+                  import_ops.read_for_preview(self.reading.file, self.reading.sheet, header),
+                  self._previewed)
+
     def remap(self, mapping: dict) -> None:
         self._run("正在按新的列对应重新读取……", import_ops.reread(self.reading, mapping),
                   self._reread)
@@ -133,6 +153,8 @@ class ImportDialog(QDialog):
         self.sheet.setCurrentText(reading.sheet)
         self.kind.setText(KIND_NAMES.get(reading.kind, reading.kind))
         self.header_rows.setText("第 " + "、".join(map(str, reading.header_rows)) + " 行")
+        self.header_first.setValue(reading.header_rows[0])
+        self.header_count.setValue(len(reading.header_rows))
         rounds = [name for _, name in filter_choices(self.window_.session.db)["rounds"]]
         self.round.clear()
         self.round.addItems(list(dict.fromkeys([round_name, *rounds])))
@@ -177,14 +199,15 @@ class ImportDialog(QDialog):
         self.status.setText(label)
         self.bar.setRange(0, 0)
         self.bar.show()
-        for widget in (self.commit_button, self.choose, self.sheet, self.mapping, self.round):
+        for widget in (self.commit_button, self.choose, self.sheet, self.mapping, self.round,
+                       self.header_apply):
             widget.setEnabled(False)
         self.cancel_button.setText("取消")
 
     def _idle(self) -> None:
         self.op = None
         self.bar.hide()
-        for widget in (self.choose, self.sheet, self.mapping):
+        for widget in (self.choose, self.sheet, self.mapping, self.header_apply):
             widget.setEnabled(True)
         self.round.setEnabled(bool(self.reading) and self.reading.kind == "problems")
         self.commit_button.setEnabled(bool(self.reading) and not self.reading.errors)

@@ -32,10 +32,13 @@ class Imported:
     changes: Changes
 
 
-def read_for_preview(path: str | Path, sheet: str | None = None):
-    """An op: read the ledger with the choices remembered for its template."""
+def read_for_preview(path: str | Path, sheet: str | None = None,
+                     header: tuple[int, int] | None = None):
+    """An op: read the ledger with the choices remembered for its template (and the header rows
+    the clerk named, if any)."""
     def work(db: Database, progress: Progress) -> Preview:
-        reading, saved = remembered_reading(db, path, sheet=sheet, progress=progress.update)
+        reading, saved = remembered_reading(db, path, sheet=sheet, header=header,
+                                            progress=progress.update)
         return Preview(reading, saved.get("round") or _round(reading))
     return work
 
@@ -43,8 +46,9 @@ def read_for_preview(path: str | Path, sheet: str | None = None):
 def reread(reading: LedgerReading, mapping: dict[str, str]):
     """An op: read the same sheet again with the clerk's column mapping."""
     def work(_db: Database, progress: Progress) -> LedgerReading:
+        header = (reading.header_rows[0], len(reading.header_rows))
         fresh = read_ledger(reading.file, sheet=reading.sheet, mapping=mapping, kind=reading.kind,
-                            progress=progress.update)
+                            header=header, progress=progress.update)
         return fresh
     return work
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db.queries import code_taken, filter_choices, problem_detail
+from db.queries import code_taken, filter_choices, problem_detail, problem_rows_by_id
 from desktop.core.status import STATUS_LABELS
 from desktop.ui import prompts
 from desktop.ui.changes import Changes
@@ -75,8 +75,12 @@ class ProblemDialog(QDialog):
         self.detail = detail
         self.setWindowTitle(f"问题 {detail['code']} — 整改台账")
         status = STATUS_LABELS.get(detail["status"], detail["status_text"])
+        judged = problem_rows_by_id(self.window_.session.db, [self.problem_id]).get(
+            self.problem_id, {})
+        said = f"　序时评估：{judged['explanation']}" if judged.get("explanation") else ""
         self.heading.setText(f"{detail['code']}．{detail['title'] or detail['description'][:40]}"
-                             f"　<span style='font-size:11pt;color:#5b6573'>{status}</span>")
+                             f"　<span style='font-size:11pt;color:#5b6573'>{status}{said}"
+                             "</span>")
         if not (keep_edits and self.fields.changes()):
             self.fields.load(detail)
         if not (keep_edits and self.measures.is_modified()):

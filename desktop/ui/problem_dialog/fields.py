@@ -50,8 +50,10 @@ class ProblemFields(QWidget):
         super().__init__(parent)
         self.w: dict[str, QWidget] = {name: QLineEdit(objectName=name) for name in TEXT_FIELDS}
         self.w |= {u: QLineEdit(objectName=u) for u in UNIT_FIELDS}
-        self.w["description"] = _text_box("description", 120)
-        self.w["target"] = _text_box("target", 70)
+        self.w["description"] = _text_box("description", 150)
+        self.w["target"] = _text_box("target", 90)
+        self.latest = QLabel(objectName="latestProgress", wordWrap=True)
+        self.latest.setObjectName("hint")
         self.w["round_id"] = QComboBox(objectName="round_id")
         for rid, name in rounds:
             self.w["round_id"].addItem(name, rid)
@@ -83,6 +85,7 @@ class ProblemFields(QWidget):
         left.addRow("问题 *", w["title"])
         left.addRow("问题描述", w["description"])
         left.addRow("整改目标", w["target"])
+        left.addRow("最新进展", self.latest)
         right.addRow("牵头单位", w["lead_units"])
         right.addRow("责任单位", w["responsible_units"])
         right.addRow("督办领导", w["supervisor"])
@@ -134,6 +137,10 @@ class ProblemFields(QWidget):
         w["status"].setCurrentIndex(max(w["status"].findData(problem["status"]), 0))
         w["percent"].setValue(-1 if problem.get("percent") is None else round(problem["percent"]))
         w["flagged"].setChecked(bool(problem.get("flagged")))
+        history = problem.get("history") or []
+        latest = history[-1] if history else None
+        self.latest.setText(f"{latest['period']}：{latest['text']}（在“进展情况”中填报）" if latest
+                            else "尚未填报进展（在“进展情况”中填报）")
         self._changed()
 
     def values(self) -> dict:

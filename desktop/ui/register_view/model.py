@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from db.queries import ProblemFilter, problem_ids, problem_rows_by_id
 from desktop.core.deadlines import KIND_LABELS
+from desktop.core.schedule import ASSESSMENT_LABELS
 from desktop.core.status import STATUS_LABELS
 from desktop.ui.style import ROW_TINTS, WARNING_COLORS
 
@@ -36,7 +37,7 @@ def warning_text(row: dict) -> str:
     if warning == "overdue":
         return f"● 逾期 {-days} 天"
     if warning == "behind":
-        soon = row.get("bucket") in ("within_10", "within_20")
+        soon = row.get("bucket") in ("d10", "d20")
         return f"● 滞后，剩 {days} 天" if soon else "● 未达序时"
     if warning == "due_soon":
         return "● 今天到期" if days == 0 else f"● 剩 {days} 天"
@@ -44,11 +45,11 @@ def warning_text(row: dict) -> str:
 
 
 def _deadline_tip(row: dict) -> str:
-    if row.get("deadline"):
-        days = row["days_left"]
-        left = f"，还有 {days} 天" if days >= 0 else f"，已过 {-days} 天"
-        return f"整改时限：{row['deadline_text']}（{row['deadline']}{left}）"
-    return f"整改时限：{row['deadline_text'] or '未填写'}（{KIND_LABELS.get(row['deadline_kind'], '')}）"
+    """The deadline as written and the schedule assessment's own words for it."""
+    text = row["deadline_text"] or KIND_LABELS.get(row["deadline_kind"], "") or "未填写"
+    label = ASSESSMENT_LABELS.get(row.get("assessment") or "", "")
+    said = f"\n序时评估：{label}" + (f"（{row['explanation']}）" if row.get("explanation") else "")
+    return f"整改时限：{text}" + (said if label else "")
 
 
 def _text(row: dict, key: str) -> str:
@@ -85,6 +86,7 @@ class RegisterModel(QAbstractTableModel):
         self.db, self.filter = db, ProblemFilter()
         self.ids: list[int] = []
         self.warnings: list[str] = []
+        self.buckets: list[str] = []
         self.cache: dict[int, dict] = {}
         self.sort_key, self.descending = "code", False
         self.as_of: dt.date | None = None  # None: today
@@ -110,9 +112,9 @@ class RegisterModel(QAbstractTableModel):
         selection and scroll position stay; otherwise the model resets."""
         found = problem_ids(self.db, self.filter, sort=self.sort_key, descending=self.descending,
                             as_of=self.as_of)
-        ids = [pid for pid, _ in found]
+        ids = [pid for pid, _, _ in found]
         if not reset and ids == self.ids:
-            self.warnings = [w for _, w in found]
+            self.warnings, self.buckets = [f[1] for f in found], [f[2] for f in found]
             stale = set(self.cache) if changed is None else set(changed) & set(self.cache)
             for pid in stale:
                 del self.cache[pid]
@@ -120,7 +122,7 @@ class RegisterModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return
         self.beginResetModel()
-        self.ids, self.warnings = ids, [w for _, w in found]
+        self.ids, self.warnings, self.buckets = ids, [f[1] for f in found], [f[2] for f in found]
         self.cache.clear()
         self.endResetModel()
 

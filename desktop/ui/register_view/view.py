@@ -114,11 +114,11 @@ class RegisterView(QWidget):
         self.model.set_filter(flt)
 
     def _summarize(self, *_args) -> None:
-        counts = Counter(self.model.warnings)
-        parts = [f"共 {len(self.model.ids)} 项"]
-        for key, name in (("overdue", "逾期"), ("behind", "未达序时进度"), ("due_soon", "20天内到期"),
-                          ("done", "已完成")):
-            parts.append(f"{name} {counts.get(key, 0)}")
+        warnings, buckets = Counter(self.model.warnings), Counter(
+            b for b, w in zip(self.model.buckets, self.model.warnings) if w != "done")
+        parts = [f"共 {len(self.model.ids)} 项", f"逾期 {warnings['overdue']}",
+                 f"未达序时进度 {warnings['behind']}",
+                 f"20天内到期 {buckets['d10'] + buckets['d20']}", f"已完成 {warnings['done']}"]
         self.summary.setText("　·　".join(parts) + "　　（双击或回车打开问题）")
 
     def _select_first_if_none(self, *_args) -> None:

@@ -1,0 +1,40 @@
+"""The monthly sheet as operations: build it, write it as PDF or Excel; print preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.ui.changes import Changes
+from desktop.ui.tasks import Progress
+
+
+def build_sheet(month: str):
+    def work(db: Database, _progress: Progress):
+        from desktop.reports.monthly import build_monthly
+
+        return build_monthly(db, month)
+    return work
+
+
+def write_sheet(sheet, out: str | Path, kind: str):
+    """An op: the sheet as a PDF (painted by desktop.ui.printing) or an Excel workbook."""
+    def work(_db: Database, _progress: Progress) -> Changes:
+        if kind == "pdf":
+            from desktop.ui.printing import write_pdf
+
+            pages = write_pdf(sheet, out)
+            return Changes(message=f"已导出 PDF：{Path(out).name}（{pages} 页）")
+        from desktop.reports.monthly_xlsx import write_monthly_xlsx
+
+        write_monthly_xlsx(sheet, out)
+        return Changes(message=f"已导出 Excel：{Path(out).name}")
+    return work
+
+
+def show_print_preview(parent, sheet) -> bool:
+    """Qt's print preview of the sheet (modal, on the UI thread)."""
+    from desktop.ui.printing import print_preview
+
+    return print_preview(parent, sheet)
