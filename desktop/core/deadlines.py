@@ -112,6 +112,11 @@ def _number_as_text(value: float) -> Deadline:
     number = float(value)
     text = str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
     deadline = parse_deadline_text(text)
+    if re.fullmatch(r"(?:19|20)\d\d\.1", text) and deadline.iso:
+        # Excel keeps 2021.10 as the number 2021.1: January or October cannot be told apart.
+        return Deadline(deadline.date, deadline.kind, text,
+                        f"数字“{text}”可能是{text[:4]}年1月，也可能是输入“{text}0”被 Excel 存成的"
+                        f"{text[:4]}年10月，已按1月处理")
     if deadline.kind == UNKNOWN:
         return Deadline(None, UNKNOWN, text, deadline.note if deadline.note != _UNREADABLE
                         else "数字不是有效的日期")

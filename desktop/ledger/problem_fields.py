@@ -134,6 +134,8 @@ class ProblemFields:
         if deadline.text and deadline.kind == "unknown":
             note = f"（{deadline.note}）" if deadline.note else ""
             self.warn(r, "deadline", f"整改时限“{deadline.text}”无法识别{note}，已保留原文，请核对。")
+        elif deadline.note:
+            self.warn(r, "deadline", f"整改时限：{deadline.note}，请核对。")
 
     def keep_extra(self, r: int, problem: dict) -> None:
         for col in self.layout.columns:

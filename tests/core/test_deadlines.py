@@ -59,3 +59,12 @@ def test_never_raises(value):
     parsed = parse_deadline(value)
     assert parsed.kind in {"fixed", "immediate", "long_term", "periodic", "unknown"}
     assert (parsed.date is not None) or parsed.kind != "fixed"
+
+
+def test_a_number_excel_may_have_cut_is_read_and_questioned():
+    from desktop.core.deadlines import parse_deadline
+
+    january_or_october = parse_deadline(2021.1)
+    assert january_or_october.iso == "2021-01-31" and "10月" in january_or_october.note
+    december = parse_deadline(2021.12)
+    assert december.iso == "2021-12-31" and not december.note
