@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from db.queries.problems import named_rows
+from db.queries.problems import named_rows, search_clauses
 from db.records import rows
 
 PETITION_STATUS_LABELS = {"done": "已办结", "staged": "阶段性办结", "in_progress": "正在办理"}
@@ -33,10 +33,7 @@ def _where(flt: PetitionFilter, params: dict) -> str:
     if flt.pollution_type:
         clauses.append("EXISTS (SELECT 1 FROM json_each(pollution_types) WHERE value = :ptype)")
         params["ptype"] = flt.pollution_type
-    for i, word in enumerate(flt.search.split()):
-        key = f"w{i}"
-        params[key] = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append("(" + " OR ".join(f"{c} LIKE :{key} ESCAPE '\\'" for c in _SEARCHED) + ")")
+    clauses += search_clauses(flt.search, _SEARCHED, params)
     return " AND ".join(clauses)
 
 

@@ -42,6 +42,16 @@ _SEARCHED = ("p.code", "p.title", "p.description", "p.progress", "p.lead_units",
              "p.responsible_units", "p.category", "p.deadline_text")
 
 
+def search_clauses(search: str, columns: tuple[str, ...], params: dict) -> list[str]:
+    """One clause per word typed: the word (LIKE, escaped) in any of the columns."""
+    clauses = []
+    for i, word in enumerate(search.split()):
+        key = f"w{i}"
+        params[key] = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append("(" + " OR ".join(f"{col} LIKE :{key} ESCAPE '\\'" for col in columns) + ")")
+    return clauses
+
+
 def named_rows(db: Database, sql: str, params: dict) -> list[dict]:
     """Rows as decoded dicts, for SQL with :named parameters."""
     cur = db.execute(sql, params)
@@ -80,10 +90,7 @@ def _where(flt: ProblemFilter, params: dict) -> str:
     if flt.bucket:
         clauses.append("p.bucket = :bucket")
         params["bucket"] = flt.bucket
-    for i, word in enumerate(flt.search.split()):
-        key = f"w{i}"
-        params[key] = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append("(" + " OR ".join(f"{col} LIKE :{key} ESCAPE '\\'" for col in _SEARCHED) + ")")
+    clauses += search_clauses(flt.search, _SEARCHED, params)
     return " AND ".join(clauses)
 
 
