@@ -56,10 +56,15 @@ class ProgressWindows(QObject):
                 self._apply(done, total, text)
 
     def _apply(self, done: int, total: int, text: str) -> None:
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total else 0)
+        dialog, op = self.dialog, self._op
+        if dialog is None or op is None:
+            return
         if text:
-            self.dialog.setLabelText(f"{self._op.label}\n{text}")
+            dialog.setLabelText(f"{op.label}\n{text}")
+        dialog.setMaximum(max(total, 0))
+        # A window-modal QProgressDialog processes events inside setValue: the work may end (and
+        # this window close) right there, so nothing may touch the dialog after this call.
+        dialog.setValue(min(done, total) if total else 0)
 
     def _done(self, op: Op) -> None:
         if op is not self._op:

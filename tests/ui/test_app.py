@@ -95,6 +95,19 @@ def test_long_work_shows_a_progress_window_late_and_can_cancel(qtbot, window):
     assert op.progress.cancelled() and window.progress_windows.dialog is None
 
 
+def test_work_ending_while_the_progress_window_updates(qtbot, window):
+    """A window-modal progress dialog runs the event loop inside setValue; the work may end there
+    and the window close under the update."""
+    watcher = window.progress_windows
+    op = window.run_op("正在做一件慢事", _slow_work, long=True, failure=lambda e: None)
+    qtbot.waitUntil(lambda: watcher.dialog is not None, timeout=3000)
+    watcher.dialog.setValue = lambda _v: watcher._done(op)      # the end arrives mid-update
+    watcher._progressed(op, 5, 200, "第 5 步")
+    assert watcher.dialog is None
+    op.progress.cancel()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=5000)
+
+
 def test_quick_work_never_shows_a_progress_window(qtbot, window):
     from desktop.ui.progress_window import DELAY_MS
 
