@@ -13,12 +13,14 @@ class UnitBook:
 
     def __init__(self, db: Database):
         self.by_key = {key: name for name, key in db.execute("SELECT name, key FROM units")}
+        self.new: dict[str, str] = {}          # key → name of units the register does not know
         self.variants: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
-        known = self.by_key.get(unit_key(name))
+        key = unit_key(name)
+        known = self.by_key.get(key)
         if known is None:
-            self.by_key[unit_key(name)] = name
+            self.by_key[key] = self.new[key] = name
             return name
         if known != name:
             self.variants[name] = known
@@ -27,8 +29,6 @@ class UnitBook:
     def canonical_list(self, names: list[str]) -> list[str]:
         return [self.canonical(n) for n in names]
 
-    def save_new(self, step: Step, db: Database) -> None:
-        existing = {key for (key,) in db.execute("SELECT key FROM units")}
-        for key, name in self.by_key.items():
-            if key not in existing:
-                step.insert("units", {"name": name, "key": key})
+    def save_new(self, step: Step) -> None:
+        for key, name in self.new.items():
+            step.insert("units", {"name": name, "key": key})

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
-from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.errors import Issue, LedgerRefused
 from desktop.ledger.failed_rows import write_failed_rows
-from desktop.ledger.importer import commit_reading, remembered_reading
+from desktop.ledger.importer import ImportResult, commit_reading, remembered_reading
 
 
 def register(sub) -> None:
@@ -26,11 +26,8 @@ def register(sub) -> None:
 
 
 def _refused_json(path: str, message: str) -> dict:
-    return {"file": Path(path).name, "sheet": "", "kind": "", "header_rows": [],
-            "problems_created": 0, "problems_updated": 0, "problems_unchanged": 0, "measures": 0,
-            "petitions_created": 0, "petitions_updated": 0, "skipped_rows": [], "warnings": [],
-            "errors": [{"sheet": "", "row": 0, "column": "", "message": message}],
-            "committed": False}
+    """A refused file in the same shape as any other result: nothing read, one error."""
+    return ImportResult(Path(path).name, "", "", [], errors=[Issue("", 0, "", message)]).as_json()
 
 
 def _failed_out(base: str, index: int, count: int) -> Path:

@@ -20,6 +20,7 @@ from desktop.ledger.errors import LedgerRefused
 from desktop.ledger.fill_petitions import FILLED as PETITION_FILLED
 from desktop.ledger.fill_petitions import fill_petitions
 from desktop.ledger.fill_words import StatusWords, is_done, progress_as_of, yes_no_word
+from desktop.ledger.grid import Grid
 from desktop.ledger.legacy_copy import LOST, xls_as_workbook
 from desktop.ledger.reading import LedgerReading, read_ledger
 from desktop.ledger.workbook_features import features_lost_on_save
@@ -76,12 +77,13 @@ def _template_words(ws, col_letter: str, rows: range) -> list[str]:
     return words
 
 
-def _target_cell(ws, row: int, col: int):
-    """The cell to write: a merged range's first cell when the cell lies inside one."""
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
-            return ws.cell(rng.min_row, rng.min_col)
-    return ws.cell(row, col)
+def _cell_finder(ws, grid: Grid):
+    """cell(row, col) → the cell to write (1-based): a merged range's first cell when the cell lies
+    inside one, found through the grid the template was read into (same file, same merges)."""
+    def cell(row: int, col: int):
+        origin = grid.merged_from(row - 1, col - 1)
+        return ws.cell(origin[0] + 1, origin[1] + 1) if origin else ws.cell(row, col)
+    return cell
 
 
 def fill_back(db: Database, template: str | Path, out: str | Path, *,
@@ -110,16 +112,17 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
     ws = wb[reading.sheet]
     data_rows = range(reading.layout.first_data_row + 1, ws.max_row + 1)
     words = {f: _template_words(ws, c.letter, data_rows) for f, c in columns.items()}
+    target = _cell_finder(ws, reading.grid)
     if reading.kind == "problems":
-        _fill_problems(db, reading, ws, columns, words, result, as_of)
+        _fill_problems(db, reading, columns, words, result, as_of, target)
     else:
-        fill_petitions(db, reading, ws, columns, words, result, _target_cell)
+        fill_petitions(db, reading, columns, words, result, target)
     _save(wb, template, out)
     return result
 
 
-def _fill_problems(db: Database, reading: LedgerReading, ws, columns: dict, words: dict,
-                   result: FillBackResult, as_of: dt.date | None) -> None:
+def _fill_problems(db: Database, reading: LedgerReading, columns: dict, words: dict,
+                   result: FillBackResult, as_of: dt.date | None, target) -> None:
     round_id = _choose_round(db, reading)
     known = dict(db.execute("SELECT code, id FROM problems WHERE round_id = ?", [round_id]).fetchall()) \
         if round_id else {}
@@ -142,7 +145,7 @@ def _fill_problems(db: Database, reading: LedgerReading, ws, columns: dict, word
         for name, col in columns.items():
             if name == "percent" and values[name] is None:
                 continue
-            write_value(_target_cell(ws, problem["source_row"], col.index + 1), values[name])
+            write_value(target(problem["source_row"], col.index + 1), values[name])
         result.filled.append({"code": problem["code"], "row": problem["source_row"]})
     listed = {p["code"] for p in reading.problems}
     result.not_in_template = [c for c in known if c not in listed]

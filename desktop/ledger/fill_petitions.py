@@ -23,8 +23,9 @@ def _own_words(words: list[str], read, defaults: dict[str, str]) -> dict[str, st
     return {**defaults, **found}
 
 
-def fill_petitions(db: Database, reading, ws, columns: dict, words: dict, result, target_cell) -> None:
-    """Write into ws (openpyxl) the petitions the register knows; record what was filled."""
+def fill_petitions(db: Database, reading, columns: dict, words: dict, result, target_cell) -> None:
+    """Write the petitions the register knows through target_cell(row, col); record what was
+    filled."""
     cur = db.execute("SELECT code, verified, verified_text, result, status FROM petitions")
     known = {row[0]: row for row in cur.fetchall()}
     statuses = _own_words(words.get("status", []), petition_status, STATUS_WORDS)
@@ -39,7 +40,7 @@ def fill_petitions(db: Database, reading, ws, columns: dict, words: dict, result
                   "result": text, "status": statuses.get(status, "")}
         for name, col in columns.items():
             if values.get(name):
-                write_value(target_cell(ws, petition["source_row"], col.index + 1), values[name])
+                write_value(target_cell(petition["source_row"], col.index + 1), values[name])
         result.filled.append({"code": petition["code"], "row": petition["source_row"]})
     listed = {p["code"] for p in reading.petitions}
     result.not_in_template = [c for c in known if c not in listed]

@@ -48,7 +48,7 @@ def write_changes(db: Database, reading: LedgerReading, writes: list[Change],
             if i % 100 == 0:
                 report(i, len(writes), "写入台账")
             (context.problem if reading.kind == "problems" else context.petition)(change)
-        units.save_new(step, db)
+        units.save_new(step)
         report(len(writes), len(writes), "完成")
 
 

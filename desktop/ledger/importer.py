@@ -98,7 +98,7 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
     writes = [c for c in changes if c.action != "unchanged"]
     if dry_run:
         return result
-    if writes or units.by_key.keys() - {k for (k,) in db.execute("SELECT key FROM units")}:
+    if writes or units.new:
         if register_path(db) is not None:
             result.backup = str(backup_register(db, reason="导入前"))
         write_changes(db, reading, writes, rounds, units, progress, cancel)

@@ -61,14 +61,14 @@ def plan_problems(db: Database, records: list[dict], round_ids: dict[str, int | 
     changes: list[Change] = []
     missing: list[str] = []
     reports = set(db.execute("SELECT problem_id, period, text, status_text FROM progress_reports"
-                             " WHERE source = 'import'").fetchall())
+                             " WHERE source = 'import' AND period = ?", [period]).fetchall())
     for round_name, round_id in round_ids.items():
         mine = [r for r in records if r["round"] == round_name]
         existing = _existing(db, "SELECT * FROM problems WHERE round_id = ?", [round_id]) \
             if round_id else {}
         seen = {r["code"] for r in mine}
         missing += [code for code in existing if code not in seen]
-        measures = _measures_of([e["id"] for e in existing.values()], db)
+        measures = _measures_of(round_id, db) if existing else {}
         for record in mine:
             old = existing.get(record["code"])
             change = Change(record)
@@ -82,17 +82,15 @@ def plan_problems(db: Database, records: list[dict], round_ids: dict[str, int | 
     return changes, missing
 
 
-def _measures_of(problem_ids: list[int], db: Database) -> dict[int, dict[int, dict]]:
-    out: dict[int, dict[int, dict]] = {}
-    if not problem_ids:
-        return out
-    cur = db.execute("SELECT * FROM measures")
+def _measures_of(round_id: int, db: Database) -> dict[int, dict[int, dict]]:
+    """The round's measures by problem id and seq."""
+    cur = db.execute("SELECT m.* FROM measures m JOIN problems p ON p.id = m.problem_id"
+                     " WHERE p.round_id = ?", [round_id])
     names = [d[0] for d in cur.description]
-    wanted = set(problem_ids)
+    out: dict[int, dict[int, dict]] = {}
     for row in cur.fetchall():
         m = dict(zip(names, row))
-        if m["problem_id"] in wanted:
-            out.setdefault(m["problem_id"], {})[m["seq"]] = m
+        out.setdefault(m["problem_id"], {})[m["seq"]] = m
     return out
 
 
