@@ -23,7 +23,7 @@ def register(sub) -> None:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from desktop.ledger.collect import collect_forms
+    from desktop.ledger.forms.collect import collect_forms
 
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:

@@ -23,7 +23,7 @@ def _ledger_args(p: argparse.ArgumentParser) -> None:
 
 
 def run_ledger(args: argparse.Namespace) -> int:
-    from desktop.ledger.export_ledger import export_ledger
+    from desktop.ledger.writing.export_ledger import export_ledger
 
     result = export_ledger(open_db(args), args.out, as_of=parse_date(args.as_of, "截至日期"),
                            title=args.title, office=args.office)
@@ -40,7 +40,7 @@ def _unit_forms_args(p: argparse.ArgumentParser) -> None:
 
 
 def run_unit_forms(args: argparse.Namespace) -> int:
-    from desktop.ledger.unit_forms import export_unit_forms
+    from desktop.ledger.forms.unit_forms import export_unit_forms
 
     try:
         forms = export_unit_forms(open_db(args), args.out, period=args.period, units=args.unit)
@@ -66,8 +66,8 @@ def _fill_back_args(p: argparse.ArgumentParser) -> None:
 
 def run_fill_back(args: argparse.Namespace) -> int:
     from desktop.ledger.errors import LedgerRefused
-    from desktop.ledger.fill_back import fill_back
-    from desktop.ledger.workbook_features import features_lost_on_save
+    from desktop.ledger.writing.fill_back import fill_back
+    from desktop.ledger.writing.workbook_features import features_lost_on_save
 
     for lost in features_lost_on_save(args.template):    # said before anything is written
         print(f"注意：上级表格中的{lost}在保存时无法保留，请在回填后的文件中核对。", file=sys.stderr)

@@ -9,8 +9,8 @@ from pathlib import Path
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
 from desktop.ledger.errors import Issue, LedgerRefused
-from desktop.ledger.failed_rows import write_failed_rows
-from desktop.ledger.importer import ImportResult, commit_reading, remembered_reading
+from desktop.ledger.importing.importer import ImportResult, commit_reading, remembered_reading
+from desktop.ledger.writing.failed_rows import write_failed_rows
 
 
 def register(sub) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.ledger.result import Cancelled
+
+class Cancelled(Exception):
+    """The clerk cancelled; the transaction was rolled back and nothing changed."""
+
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]

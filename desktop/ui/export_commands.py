@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from desktop.ledger.workbook_features import features_lost_on_save
+from desktop.ledger.writing.workbook_features import features_lost_on_save
 from desktop.ui import prompts
 from desktop.ui.operations import export_ops
 from desktop.ui.tasks import Op

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from db.queries import refresh_assessments, undo_redo_state
 from desktop import APP_NAME
-from desktop.ledger.result import Cancelled as LedgerCancelled
+from desktop.ledger.long_work import Cancelled as LedgerCancelled
 from desktop.ui import prompts
 from desktop.ui.changes import Changes
 from desktop.ui.commands import WindowCommands

@@ -22,8 +22,8 @@ import pandas as pd  # noqa: E402
 from db.connection import open_register  # noqa: E402
 from db.demo import build_demo  # noqa: E402
 from db.records import measures_by_problem, problem_rows  # noqa: E402
-from desktop.ledger.export_ledger import export_ledger  # noqa: E402
-from desktop.ledger.ledger_layout import ledger_columns, problem_blocks  # noqa: E402
+from desktop.ledger.writing.export_ledger import export_ledger  # noqa: E402
+from desktop.ledger.writing.ledger_layout import ledger_columns, problem_blocks  # noqa: E402
 
 
 def multiply(db, target: int) -> None:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 TASKS = {
     "ours (full import)": (
         "from db.connection import open_register\n"
-        "from desktop.ledger.importer import import_file\n"
+        "from desktop.ledger.importing.importer import import_file\n"
         "db = open_register(DB)\n"
         "r = import_file(db, FILE)\n"
         "assert r.problems_created == N, r.problems_created\n"),

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from db.changes import now_iso, recorded_step
 from db.demo import build_demo
-from desktop.ledger import form_layout as fl
+from desktop.ledger.forms import form_layout as fl
 
 AS_OF = dt.date(2024, 5, 20)
 DANGEROUS = ["=SUM(1,2)", "+86 138 0000 0000", "-1 下降", "@某人", "=HYPERLINK(\"http://x\")",

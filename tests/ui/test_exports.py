@@ -72,7 +72,7 @@ def test_fill_back_into_the_superiors_workbook(qtbot, window, monkeypatch, sampl
 
 def test_fill_back_asks_first_when_the_template_holds_what_a_save_drops(qtbot, window, monkeypatch,
                                                                         tmp_path):
-    from tests.ledger.test_fill_back import superior_template
+    from tests.ledger.writing.test_fill_back import superior_template
 
     template = superior_template(tmp_path / "带图片 上级表.xlsx", image=True)
     out = tmp_path / "回填.xlsx"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from db.queries import filter_choices
 from desktop.ledger.errors import LedgerRefused
-from desktop.ledger.result import Cancelled as ImportCancelled
+from desktop.ledger.long_work import Cancelled as ImportCancelled
 from desktop.ui import prompts
 from desktop.ui.import_dialog.mapping import MappingTable
 from desktop.ui.import_dialog.preview import PreviewTabs

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from desktop.ledger.vocabulary import FIELD_LABELS, PETITION_RULES, PROBLEM_RULES
+from desktop.ledger.reading.vocabulary import FIELD_LABELS, PETITION_RULES, PROBLEM_RULES
 from desktop.ui.widgets import left_headers
 
 NOT_IMPORTED = "（不导入）"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.status import STATUS_LABELS
-from desktop.ledger.reading import LedgerReading
+from desktop.ledger.reading.ledger import LedgerReading
 from desktop.ui.widgets import left_headers
 
 PETITION_STATUS = {"done": "已办结", "staged": "阶段性办结", "in_progress": "正在办理"}

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ledger.result import ImportResult
+from desktop.ledger.importing.result import ImportResult
 from desktop.ui.widgets import Card
 
 

@@ -27,7 +27,7 @@ class Outcome:
 
 def export_ledger_to(out: str | Path):
     def work(db: Database, progress: Progress) -> Outcome:
-        from desktop.ledger.export_ledger import export_ledger
+        from desktop.ledger.writing.export_ledger import export_ledger
 
         result = export_ledger(db, out, progress=progress.update, cancel=progress.cancelled)
         line = (f"已导出台账：{result.path}\n{result.problems} 个问题、{result.measures} 条措施，"
@@ -38,7 +38,7 @@ def export_ledger_to(out: str | Path):
 
 def fill_back_to(template: str | Path, out: str | Path):
     def work(db: Database, _progress: Progress) -> Outcome:
-        from desktop.ledger.fill_back import fill_back
+        from desktop.ledger.writing.fill_back import fill_back
 
         r = fill_back(db, template, out)
         lines = [f"已回填到：{r.path}（工作表“{r.sheet}”），共填写 {len(r.filled)} 个问题。"]
@@ -55,7 +55,7 @@ def fill_back_to(template: str | Path, out: str | Path):
 
 def unit_forms_to(out_dir: str | Path, period: str):
     def work(db: Database, progress: Progress) -> Outcome:
-        from desktop.ledger.unit_forms import export_unit_forms
+        from desktop.ledger.forms.unit_forms import export_unit_forms
 
         forms = export_unit_forms(db, out_dir, period=period, progress=progress.update,
                                   cancel=progress.cancelled)
@@ -71,7 +71,7 @@ def unit_forms_to(out_dir: str | Path, period: str):
 
 def collect_from(paths: list[str]):
     def work(db: Database, progress: Progress) -> Outcome:
-        from desktop.ledger.collect import collect_forms
+        from desktop.ledger.forms.collect import collect_forms
 
         result = collect_forms(db, paths, progress=progress.update, cancel=progress.cancelled)
         lines = [_file_line(f) for f in result.files]

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop.ledger.failed_rows import write_failed_rows
-from desktop.ledger.importer import (
+from desktop.ledger.importing.importer import (
     ImportResult,
     LedgerReading,
     commit_reading,
@@ -16,6 +15,7 @@ from desktop.ledger.importer import (
     read_ledger,
     remembered_reading,
 )
+from desktop.ledger.writing.failed_rows import write_failed_rows
 from desktop.ui.changes import Changes
 from desktop.ui.tasks import Progress
 

@@ -17,7 +17,7 @@ from db.settings import (
 )
 from desktop.ui.changes import Changes
 
-OFFICE_NAME = "office_name"  # the ledger export's 填报单位 (desktop.ledger.export_ledger)
+OFFICE_NAME = "office_name"  # the ledger export's 填报单位 (desktop.ledger.writing.export_ledger)
 
 
 @dataclass

@@ -1,0 +1,148 @@
+"""`collect`: record the progress units sent back on their forms, as one undoable step.
+
+Every filled row becomes a progress report for the form's period (who, when, from which file).
+Forms from another register, of another period, or with changed locked content are refused; if
+any form is refused nothing is recorded. Two forms disagreeing on one problem for one period are
+listed as conflicts and neither is recorded; the same form twice records nothing new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.changes import now_iso, recorded_step
+from db.identity import form_key, register_id
+from db.progress import add_progress_report
+from desktop.ledger.forms.collect_plan import Plan, make_plan
+from desktop.ledger.forms.form_layout import check_period, period_label
+from desktop.ledger.forms.form_reader import FormReading, FormRefused, read_form
+from desktop.ledger.forms.unit_forms import issued_periods
+from desktop.ledger.long_work import Cancel, Progress, checkpoint
+
+
+@dataclass
+class FileResult:
+    file: str
+    unit: str = ""
+    period: str = ""
+    recorded: list[dict] = field(default_factory=list)
+    unchanged: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+    empty_rows: int = 0
+    errors: list[dict] = field(default_factory=list)
+    refused: str = ""
+
+
+@dataclass
+class CollectResult:
+    period: str
+    files: list[FileResult]
+    conflicts: list[dict]
+    committed: bool
+    step_name: str = ""
+
+    @property
+    def refused(self) -> list[FileResult]:
+        return [f for f in self.files if f.refused]
+
+
+def step_name(count: int) -> str:
+    return f"收集填报表 {count} 份"
+
+
+def collect_forms(db: Database, paths: list[str | Path], *, period: str | None = None,
+                  dry_run: bool = False, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> CollectResult:
+    """Read, check and (unless dry_run or a form was refused) record the forms. Cancelling
+    (Cancelled) before the writing starts changes nothing."""
+    expected = check_period(period) if period else None
+    reg_id, key = register_id(db), form_key(db)
+    results, readings = [], []
+    for done, path in enumerate(paths):
+        checkpoint(done, len(paths), Path(path).name, progress=progress, cancel=cancel,
+                   cancelled="已取消收集，台账未改变。")
+        result = FileResult(file=str(Path(path)))
+        results.append(result)
+        try:
+            reading = read_form(path, key, reg_id)
+        except FormRefused as exc:
+            result.refused = str(exc)
+            continue
+        result.unit, result.period, result.empty_rows = (
+            reading.unit, reading.period, reading.empty_rows)
+        if reading.errors:
+            result.errors = reading.errors
+            result.refused = f"填报表有 {len(reading.errors)} 处填写错误，已拒收，请改正后重新收集。"
+            continue
+        readings.append((result, reading))
+    expected = expected or _current_period(db, [r for _, r in readings])
+    _refuse_other_periods(readings, expected)
+    valid = [(res, rd) for res, rd in readings if not res.refused]
+    plan = make_plan(db, [rd for _, rd in valid])
+    _report_plan(plan, {id(rd): res for res, rd in valid})
+    committed = not dry_run and not any(r.refused for r in results) and bool(plan.to_record)
+    name = step_name(len(valid))
+    if committed:
+        checkpoint(len(paths), len(paths), "写入台账", progress=progress, cancel=cancel,
+                   cancelled="已取消收集，台账未改变。")
+        _record(db, plan, name)
+    return CollectResult(expected or "", results, plan.conflicts, committed,
+                         name if committed else "")
+
+
+def _current_period(db: Database, readings: list[FormReading]) -> str | None:
+    """The period being collected: the newest one forms were issued for, else the forms' newest."""
+    issued = issued_periods(db)
+    if issued:
+        return max(issued)
+    return max((r.period for r in readings), default=None)
+
+
+def _refuse_other_periods(readings: list[tuple[FileResult, FormReading]], expected: str) -> None:
+    for result, reading in readings:
+        if reading.period != expected:
+            result.refused = (
+                f"该填报表是{period_label(reading.period)}的，本次收集的是{period_label(expected)}，"
+                f"已拒收。如确需收集{period_label(reading.period)}的填报表，"
+                f"请单独收集并指定期间 --period {reading.period}。")
+
+
+def _report_plan(plan: Plan, results: dict[int, FileResult]) -> None:
+    for reading, row in plan.to_record:
+        results[id(reading)].recorded.append({"row": row.row, "code": row.code,
+                                              "status": row.status})
+    for reading, row in plan.unchanged:
+        results[id(reading)].unchanged.append({"row": row.row, "code": row.code})
+    for reading, row, reason in plan.skipped:
+        results[id(reading)].skipped.append({"row": row.row, "code": row.code, "reason": reason})
+    by_file: dict[str, list[FileResult]] = {}
+    for result in results.values():
+        by_file.setdefault(result.file, []).append(result)
+    for conflict in plan.conflicts:
+        files = {v["file"] for v in conflict["versions"] if not v["already_recorded"]}
+        for file in files:
+            for result in by_file.get(file, []):
+                result.conflicts.append(conflict)
+
+
+def _record(db: Database, plan: Plan, name: str) -> None:
+    today = dt.date.today().isoformat()
+    with recorded_step(db, name) as step:
+        batches: dict[int, int] = {}
+        for reading, row in plan.to_record:
+            if id(reading) not in batches:
+                batches[id(reading)] = step.insert("import_batches", {
+                    "kind": "unit_form", "file": str(Path(reading.file).resolve()),
+                    "sheet": "填报表", "imported_at": now_iso(),
+                    "summary": f"{reading.unit} {reading.period}"})
+            add_progress_report(
+                step, row.problem_id, period=reading.period, text=row.text, status=row.status,
+                status_text=row.status_text, percent=row.percent, source="unit_form",
+                difficulties=row.difficulties, next_steps=row.next_steps, reporter=row.reporter,
+                phone=row.phone, unit=reading.unit, reported_on=today,
+                source_file=str(Path(reading.file).resolve()), batch_id=batches[id(reading)])

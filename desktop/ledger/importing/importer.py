@@ -1,0 +1,140 @@
+"""Import: read a ledger, compare it with the register, then commit it as one undoable step.
+
+    reading = read_ledger(path)                    # the preview; nothing written
+    result = commit_reading(db, reading)           # backup, one transaction, one undo step
+    result = import_file(db, path, dry_run=True)   # both, for the command line
+
+A newer version of a ledger updates the problems it matches by code (field by field, in the audit
+trail), adds new ones and deletes nothing; the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.backup import backup_register
+from db.connection import register_path
+from db.templates import load_template, save_template
+from db.units import UnitBook
+from desktop.ledger.importing.plan import Change, plan_petitions, plan_problems
+from desktop.ledger.importing.result import ImportResult
+from desktop.ledger.importing.write import import_period, write_changes
+from desktop.ledger.long_work import Cancelled
+from desktop.ledger.reading.ledger import LedgerReading, Progress, read_ledger
+from desktop.ledger.reading.preamble import round_from_title
+
+__all__ = ["Cancelled", "ImportResult", "LedgerReading", "commit_reading", "import_file",
+           "read_ledger", "remembered_reading"]
+
+
+def default_round(reading: LedgerReading) -> str:
+    """The round a ledger's problems go in when none is named: its title without its period."""
+    title = round_from_title(reading.layout.title)
+    return title[:60] if title else reading.file.stem
+
+
+def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = None,
+                       header: tuple[int, int] | None = None,
+                       progress: Progress | None = None) -> tuple[LedgerReading, dict]:
+    """Read the ledger and apply the choices remembered for its template, if any."""
+    reading = read_ledger(path, sheet=sheet, header=header, progress=progress)
+    saved = load_template(db, reading.template_key) or {}
+    if saved.get("mapping") and saved["mapping"] != reading.layout.mapping():
+        reading.apply_mapping(saved["mapping"])
+    return reading, saved
+
+
+def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
+                round_name: str | None = None, dry_run: bool = False,
+                progress: Progress | None = None,
+                cancel: Callable[[], bool] | None = None) -> ImportResult:
+    reading, saved = remembered_reading(db, path, sheet=sheet, progress=progress)
+    return commit_reading(db, reading, round_name=round_name or saved.get("round"),
+                          dry_run=dry_run, progress=progress, cancel=cancel)
+
+
+def _letter(reading: LedgerReading, field_name: str) -> str:
+    col = reading.layout.col(field_name)
+    return col.letter if col else ""
+
+
+def _unify_units(reading: LedgerReading, units: UnitBook) -> None:
+    """One spelling per unit; each unit written another way is warned where it was first met."""
+    told = set(units.variants)
+    for record in reading.records:
+        for holder in [record, *record.get("measures", [])]:
+            for key in ("lead_units", "responsible_units"):
+                if key not in holder:
+                    continue
+                holder[key] = units.canonical_list(holder[key])
+                for variant in [v for v in units.variants if v not in told]:
+                    told.add(variant)
+                    known = units.variants[variant]
+                    reading.warnings.append(reading.issue(
+                        holder.get("source_row") or record["source_row"],
+                        f"单位“{variant}”与台账中已有的“{known}”是同一单位的不同写法，已统一写作“{known}”。",
+                        _letter(reading, key)))
+
+
+def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | None = None,
+                   dry_run: bool = False, progress: Progress | None = None,
+                   cancel: Callable[[], bool] | None = None) -> ImportResult:
+    result = ImportResult(reading.file.name, reading.sheet, reading.kind, reading.header_rows,
+                          dry_run=dry_run)
+    result.skipped_rows, result.errors = reading.skipped_rows, reading.errors
+    if reading.errors:
+        result.warnings = reading.warnings
+        return result
+    units = UnitBook(db)
+    _unify_units(reading, units)
+    result.warnings = reading.warnings
+    if reading.kind == "problems":
+        changes, rounds = _plan_problems(db, reading, round_name, result)
+    else:
+        changes, rounds = plan_petitions(db, reading.records), {}
+        _count(result, changes, "petitions")
+    writes = [c for c in changes if c.action != "unchanged"]
+    if dry_run:
+        return result
+    if writes or units.new:
+        if register_path(db) is not None:
+            result.backup = str(backup_register(db, reason="导入前"))
+        write_changes(db, reading, writes, rounds, units, progress, cancel)
+    save_template(db, reading.template_key, {"mapping": reading.layout.mapping(),
+                                             "round": round_name, "sheet": reading.sheet})
+    result.committed = True
+    return result
+
+
+def _plan_problems(db: Database, reading: LedgerReading, round_name: str | None,
+                   result: ImportResult) -> tuple[list[Change], dict[str, int | None]]:
+    fallback = round_name or default_round(reading)
+    for record in reading.records:
+        record["round"] = round_name or record.get("round") or fallback
+    names = list(dict.fromkeys(r["round"] for r in reading.records))
+    known = dict(db.execute("SELECT name, id FROM rounds").fetchall())
+    rounds = {n: known.get(n) for n in names}
+    result.round = "、".join(names)
+    changes, missing = plan_problems(db, reading.records, rounds, import_period(reading)[0])
+    _count(result, changes, "problems")
+    result.measures = sum(len(r["measures"]) for r in reading.records)
+    result.missing_codes = missing
+    if missing:
+        result.warnings.append(reading.issue(
+            reading.header_rows[-1], f"台账中有{len(missing)}个问题不在此文件中："
+            f"{'、'.join(missing[:20])}。它们没有被删除，请核对。", _letter(reading, "code")))
+    for change in changes:
+        if change.surplus_measures:
+            result.warnings.append(reading.issue(
+                change.record["source_row"], f"问题“{change.record['code']}”在台账中原有的"
+                f"{change.surplus_measures}条措施不在此文件中，未删除。", _letter(reading, "measure")))
+    return changes, rounds
+
+
+def _count(result: ImportResult, changes: list[Change], what: str) -> None:
+    for change in changes:
+        name = f"{what}_{change.action}d" if change.action != "unchanged" else f"{what}_unchanged"
+        setattr(result, name, getattr(result, name) + 1)
