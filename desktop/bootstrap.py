@@ -24,7 +24,7 @@ DEBIAN_PACKAGES = [
     "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3",
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
     "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1", "libglib2.0-0",
-    "fonts-noto-cjk", "poppler-utils", "xvfb", "xauth",
+    "fonts-noto-cjk", "poppler-utils", "xvfb", "xauth", "openbox", "x11-utils",
 ]
 
 
@@ -74,6 +74,8 @@ def test(python: Path) -> int:
         [str(python), "-m", "ruff", "check", "."],
         [str(python), "-c", "from importlinter.cli import lint_imports_command as c; c()"],
         [str(python), "-m", "pytest", "-q", "-p", "no:randomly"],
+        # the clerk's month through the real window, on Xvfb with the openbox window manager
+        [str(python), str(ROOT / "tests" / "scenario" / "screen.py")],
     ]
     failed = 0
     for cmd in checks:
