@@ -1,0 +1,237 @@
+"""The merge plan: a package compared with the register, nothing written (the import's check).
+
+Per merged field: taken when only the package's side changed it, kept when only ours did, a
+conflict when both did to different values (versions.py). Rows of "rows" tables are added when
+this register does not have the same row yet. plan_merge() refuses a package from an unrelated
+register; commit.py writes the plan.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from db.identity import register_id
+from desktop.exchange.files import read_evidence_file
+from desktop.exchange.labels import field_label
+from desktop.exchange.package_file import Package, PackageRefused
+from desktop.exchange.snapshot import Item, Snapshot, chosen_problems, take_snapshot
+from desktop.exchange.tables import PROBLEMS, Carried, carried, item_key
+from desktop.exchange.versions import BOTH, TAKE, Version, canonical, compare, resolved, taken
+
+
+@dataclass
+class Conflict:
+    """Both sides changed one field since they last agreed: shown side by side, the clerk picks."""
+    id: int
+    item: str
+    table: str
+    round: str
+    code: str
+    where: str           # 问题 3 / 问题 3 措施 2
+    field: str
+    mine: object
+    theirs: object
+
+    @property
+    def label(self) -> str:
+        return field_label(self.field)
+
+    def as_json(self) -> dict:
+        return {"round": self.round, "code": self.code, "where": self.where, "field": self.field,
+                "label": self.label, "mine": self.mine, "theirs": self.theirs}
+
+
+@dataclass
+class ItemMerge:
+    """A merged row: created (local is None) or updated field by field, with its new versions."""
+    table: str
+    key: str
+    problem: tuple[str, str]
+    entry: dict
+    local: Item | None = None
+    values: dict = field(default_factory=dict)
+    versions: dict[str, Version] = field(default_factory=dict)
+
+
+@dataclass
+class NewRow:
+    table: str
+    problem: tuple[str, str] | None
+    fields: dict
+    file: dict | None = None
+
+
+@dataclass
+class MergePlan:
+    package: Package
+    items: list[ItemMerge] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    rows: list[NewRow] = field(default_factory=list)
+    rounds: list[dict] = field(default_factory=list)
+    problems_new: int = 0
+    problems_taken: int = 0
+    problems_same: int = 0
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.items or self.conflicts or self.rows)
+
+
+def plan_merge(db: Database, package: Package) -> MergePlan:
+    snap = take_snapshot(db, chosen_problems(db))
+    plan = MergePlan(package)
+    known_rounds = {r for (r,) in db.execute("SELECT name FROM rounds").fetchall()}
+    plan.rounds = [r for r in package.content.get("rounds", []) if r["name"] not in known_rounds]
+    related = _known(db, package)
+    for entry in package.content["problems"]:
+        pkey = (entry["round"], entry["code"])
+        local = snap.problems.get(pkey)
+        related = related or (local is not None and _same_origin(local, entry))
+        before = len(plan.items) + len(plan.conflicts)
+        _plan_fields(db, plan, PROBLEMS, item_key("problems", *pkey), pkey, entry, local)
+        for name, incoming in entry.get("tables", {}).items():
+            _plan_table(db, plan, snap, name, pkey, incoming)
+        _count(plan, local, before)
+    if snap.problems and not related:
+        raise PackageRefused(
+            f"交换包“{package.path.name}”来自另一个无关的台账（{package.sender}）：其中的问题与本台账"
+            "按批次和编号对不上，或同编号的问题名称、描述不同且没有共同来源，未合并。请确认选择的交换包。")
+    for name, incoming in package.content.get("register_rows", {}).items():
+        _plan_rows(db, plan, snap, name, None, incoming)
+    return plan
+
+
+def _count(plan: MergePlan, local: Item | None, before: int) -> None:
+    if local is None:
+        plan.problems_new += 1
+    elif len(plan.items) + len(plan.conflicts) > before:
+        plan.problems_taken += 1
+    else:
+        plan.problems_same += 1
+
+
+def _known(db: Database, package: Package) -> bool:
+    if package.register_id == register_id(db):
+        return True
+    return db.execute("SELECT 1 FROM exchange_partners WHERE register_id = ?",
+                      [package.register_id]).fetchone() is not None
+
+
+def _same_origin(local: Item, entry: dict) -> bool:
+    """The same problem, not only the same code: its name or description agrees or descends."""
+    for name in ("title", "description"):
+        theirs = entry["versions"].get(name)
+        mine = local.versions.get(name)
+        if theirs and mine and (compare(mine, Version.from_json(theirs)) != BOTH
+                                or mine.hash == theirs[0]):
+            return True
+    return False
+
+
+def _plan_table(db: Database, plan: MergePlan, snap: Snapshot, name: str,
+                pkey: tuple[str, str], incoming: list[dict]) -> None:
+    if not db[name].exists():
+        return
+    table = carried(name)
+    if table.mode == "rows":
+        _plan_rows(db, plan, snap, name, pkey, incoming)
+        return
+    for entry in incoming:
+        key = item_key(name, *pkey, *entry["key"])
+        _plan_fields(db, plan, table, key, pkey, entry, snap.fields_rows.get(name, {}).get(key))
+
+
+def _plan_fields(db: Database, plan: MergePlan, table: Carried, key: str, pkey: tuple[str, str],
+                 entry: dict, local: Item | None) -> None:
+    names = set(table.compared(db))
+    incoming = {n: v for n, v in entry["fields"].items() if n in names}
+    theirs = {n: Version.from_json(v) for n, v in entry["versions"].items() if n in incoming}
+    if local is None:
+        plan.items.append(ItemMerge(table.table, key, pkey, entry, None, incoming, theirs))
+        return
+    merge = ItemMerge(table.table, key, pkey, entry, local, {}, dict(local.versions))
+    conflicts = len(plan.conflicts)
+    for name, value in incoming.items():
+        mine = local.versions.get(name)
+        if name not in theirs:
+            continue
+        outcome = compare(mine, theirs[name]) if mine else TAKE
+        if outcome == TAKE:
+            merge.values[name] = value
+            merge.versions[name] = taken(mine, theirs[name]) if mine else theirs[name]
+        elif outcome == BOTH and mine.hash == theirs[name].hash:
+            merge.versions[name] = resolved(key, name, value, mine, theirs[name])
+        elif outcome == BOTH:
+            plan.conflicts.append(Conflict(len(plan.conflicts), key, table.table, *pkey,
+                                           _where(table, pkey, entry), name,
+                                           local.row.get(name), value))
+    if (merge.values or merge.versions != local.versions or local.stale
+            or len(plan.conflicts) > conflicts):
+        plan.items.append(merge)
+
+
+def _where(table: Carried, pkey: tuple[str, str], entry: dict) -> str:
+    text = f"问题 {pkey[1]}"
+    return text if table is PROBLEMS else f"{text} 措施 {'-'.join(map(str, entry['key']))}"
+
+
+def _plan_rows(db: Database, plan: MergePlan, snap: Snapshot, name: str,
+               pkey: tuple[str, str] | None, incoming: list[dict]) -> None:
+    if not db[name].exists():
+        return
+    have = _identities(db, snap, name, pkey)
+    for entry in incoming:
+        ident = identity(entry["fields"], entry.get("file"))
+        if ident not in have:
+            have.add(ident)
+            plan.rows.append(NewRow(name, pkey, entry["fields"], entry.get("file")))
+
+
+def identity(fields: dict, file: dict | None) -> str:
+    return canonical([fields, (file or {}).get("sha256")])
+
+
+def _identities(db: Database, snap: Snapshot, name: str, pkey: tuple[str, str] | None) -> set[str]:
+    table = carried(name)
+    if pkey is None:
+        rows = snap.register_rows.get(name, [])
+    else:
+        local = snap.problems.get(pkey)
+        rows = snap.rows.get(name, {}).get(local.row["id"], []) if local else []
+    out = set()
+    for row in rows:
+        fields = {n: row.get(n) for n in table.compared(db)}
+        for column, target in table.refs.items():
+            fields[column] = snap.key_of(target, row.get(column))
+        file = None
+        if table.file_column:
+            found = read_evidence_file(db, row.get(table.file_column))
+            file = {"sha256": found[0] if found else None}
+        out.add(identity(fields, file))
+    return out
+
+
+def resolution(conflict: Conflict, item: ItemMerge, choice: str) -> None:
+    """Apply the clerk's choice ("mine" or "theirs") to the merged row."""
+    theirs = Version.from_json(item.entry["versions"][conflict.field])
+    mine = item.local.versions[conflict.field]
+    value = conflict.theirs if choice == "theirs" else conflict.mine
+    if choice == "theirs":
+        item.values[conflict.field] = value
+    item.versions[conflict.field] = resolved(conflict.item, conflict.field, value, mine, theirs)
+
+
+def as_text(value) -> str:
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{v}" for k, v in value.items())
+    return "" if value is None else str(value)
