@@ -68,8 +68,7 @@ def plan_package(db: Database, path: str | Path) -> MergePlan:
 def result_of(plan: MergePlan, choices: dict[int, str]) -> MergeResult:
     from desktop.exchange.plan import as_text
 
-    result = MergeResult(plan.package.path.name, plan.package.sender, plan.problems_new,
-                         plan.problems_taken, plan.problems_same)
+    result = MergeResult(plan.package.path.name, plan.package.sender, *plan.problem_counts())
     for row in plan.rows:
         result.rows_added[row.table] = result.rows_added.get(row.table, 0) + 1
     result.conflicts = [{**c.as_json(), "mine_text": as_text(c.mine),

@@ -36,6 +36,10 @@ class Conflict:
     theirs: object
 
     @property
+    def problem(self) -> tuple[str, str]:
+        return (self.round, self.code)
+
+    @property
     def label(self) -> str:
         return field_label(self.field)
 
@@ -71,9 +75,14 @@ class MergePlan:
     conflicts: list[Conflict] = field(default_factory=list)
     rows: list[NewRow] = field(default_factory=list)
     rounds: list[dict] = field(default_factory=list)
-    problems_new: int = 0
-    problems_taken: int = 0
-    problems_same: int = 0
+
+    def problem_counts(self) -> tuple[int, int, int]:
+        """(new, changed, unchanged) problems: changed when a value, a row or a conflict comes."""
+        new = {i.problem for i in self.items if i.table == "problems" and i.local is None}
+        touched = {i.problem for i in self.items if i.values} | {c.problem for c in self.conflicts}
+        touched |= {r.problem for r in self.rows if r.problem is not None}
+        total = len(self.package.content["problems"])
+        return len(new), len(touched - new), total - len(new | touched)
 
     @property
     def changes_anything(self) -> bool:
@@ -90,11 +99,9 @@ def plan_merge(db: Database, package: Package) -> MergePlan:
         pkey = (entry["round"], entry["code"])
         local = snap.problems.get(pkey)
         related = related or (local is not None and _same_origin(local, entry))
-        before = len(plan.items) + len(plan.conflicts)
         _plan_fields(db, plan, PROBLEMS, item_key("problems", *pkey), pkey, entry, local)
         for name, incoming in entry.get("tables", {}).items():
             _plan_table(db, plan, snap, name, pkey, incoming)
-        _count(plan, local, before)
     if snap.problems and not related:
         raise PackageRefused(
             f"交换包“{package.path.name}”来自另一个无关的台账（{package.sender}）：其中的问题与本台账"
@@ -102,15 +109,6 @@ def plan_merge(db: Database, package: Package) -> MergePlan:
     for name, incoming in package.content.get("register_rows", {}).items():
         _plan_rows(db, plan, snap, name, None, incoming)
     return plan
-
-
-def _count(plan: MergePlan, local: Item | None, before: int) -> None:
-    if local is None:
-        plan.problems_new += 1
-    elif len(plan.items) + len(plan.conflicts) > before:
-        plan.problems_taken += 1
-    else:
-        plan.problems_same += 1
 
 
 def _known(db: Database, package: Package) -> bool:

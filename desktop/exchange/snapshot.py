@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from desktop.exchange.tables import PROBLEMS, Carried, item_key, present
-from desktop.exchange.versions import Version, refreshed
+from desktop.exchange.versions import UNKNOWN, Version, refreshed
 
 
 def raw_rows(db: Database, sql: str, params=()) -> list[dict]:
@@ -80,17 +80,33 @@ def _roots(db: Database, table: str) -> dict[int, dict]:
     return out
 
 
+def _default(literal: str | None):
+    """A column's schema default as a value: what a row created without it holds."""
+    if literal is None or literal.upper() == "NULL":
+        return None
+    if literal[:1] == "'" and literal[-1:] == "'":
+        return literal[1:-1].replace("''", "'")
+    try:
+        return int(literal)
+    except ValueError:
+        try:
+            return float(literal)
+        except ValueError:
+            return literal
+
+
 def _items(db: Database, table: Carried, rows: list[dict], keys: list[str]) -> list[Item]:
     stored = _stored(db, keys)
     roots = _roots(db, table.table) if len(stored) < len(keys) else {}
+    defaults = {c.name: _default(c.default_value) for c in db[table.table].columns}
     names = table.compared(db)
     items = []
     for row, key in zip(rows, keys):
         sid, saved = stored.get(key, (None, {}))
-        root = roots.get(row["id"], {})
+        root = {**defaults, **roots[row["id"]]} if row["id"] in roots else {}
         versions = {n: refreshed(key, n, row.get(n),
                                  Version.from_json(saved[n]) if n in saved else None,
-                                 root.get(n)) for n in names}
+                                 root.get(n, UNKNOWN)) for n in names}
         items.append(Item(key, row, versions, sid, saved))
     return items
 

@@ -54,14 +54,17 @@ def made(item: str, name: str, value, parents: tuple[str, ...] = (),
     return Version(value_hash(value), token, tuple(sorted(set(history) | set(parents))))
 
 
-def refreshed(item: str, name: str, value, stored: Version | None, root=None) -> Version:
+UNKNOWN = object()   # the value a row was created with, when nothing records it
+
+
+def refreshed(item: str, name: str, value, stored: Version | None, root=UNKNOWN) -> Version:
     """The field's version now: unchanged, a new token after a local edit, or a first one
     (from the value the row was created with, when the audit trail still knows it)."""
     if stored is not None:
         if stored.hash == value_hash(value):
             return stored
         return made(item, name, value, (stored.token,), stored.history)
-    first = made(item, name, value if root is None else root)
+    first = made(item, name, value if root is UNKNOWN else root)
     return first if first.hash == value_hash(value) else made(item, name, value, (first.token,))
 
 

@@ -1,0 +1,90 @@
+"""A township's package merges into the county's register: the county sends the township its
+problems (--unit), the township reports progress with evidence, the county merges it back; and
+two registers that imported the same ledger on their own merge without false conflicts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from db.connection import open_register
+from tests.exchange.support import (
+    ROUND,
+    add_evidence,
+    cli,
+    cli_json,
+    content,
+    county_register,
+    edit,
+    problem_id,
+)
+
+
+def test_a_townships_package_merges_into_the_county_register(tmp_path, capsys):
+    county_path, town_path = tmp_path / "县整改办.db", tmp_path / "青山镇.db"
+    county = county_register(county_path)
+    sent = cli_json(capsys, "export", "package", "--db", county_path, "--out",
+                    tmp_path / "给青山镇.zip", "--unit", "青山镇")
+    assert sent["problems"] == 2
+    assert cli(capsys, "merge", tmp_path / "给青山镇.zip", "--db", town_path)[0] == 0
+    town = open_register(town_path)
+    assert [c for (c,) in town.execute("SELECT code FROM problems ORDER BY code")] == ["2", "3"]
+    photo = tmp_path / "清运完成.jpg"
+    photo.write_bytes(b"photo of the cleared bank")
+    edit(town, "青山镇填报", {"3": {"responsible_person": "张镇长"}},
+         reports={"3": ("2024-05", "砂石堆场已清理完毕", "已完成", "青山镇")})
+    add_evidence(town, "3", photo, "清运完成照片")
+    edit(county, "县里的修改", {"1": {"supervisor": "王副县长"}, "3": {"category": "水"}})
+    cli(capsys, "export", "package", "--db", town_path, "--out", tmp_path / "青山镇.zip")
+    merged = cli_json(capsys, "merge", tmp_path / "青山镇.zip", "--db", county_path)
+    assert merged["conflicts"] == [] and merged["problems_created"] == 0
+    assert merged["rows_added"] == {"progress_reports": 1, "evidence": 1}
+    row = county.execute("SELECT status, progress, responsible_person, category FROM problems"
+                         " WHERE id = ?", [problem_id(county, "3")]).fetchone()
+    assert row == ("completed", "砂石堆场已清理完毕", "张镇长", "水")
+    (unit,) = county.execute("SELECT unit FROM progress_reports WHERE text = '砂石堆场已清理完毕'"
+                             ).fetchone()
+    assert unit == "青山镇"
+    (stored,) = county.execute("SELECT path FROM evidence").fetchone()
+    assert Path(stored).read_bytes() == b"photo of the cleared bank"
+    assert Path(stored).is_relative_to(county_path.parent)
+    partner = county.execute("SELECT name, packages FROM exchange_partners").fetchone()
+    assert partner == ("青山镇", 1)
+
+
+def test_registers_that_imported_the_same_ledger_on_their_own(tmp_path, capsys):
+    """No common package: the fields each side changed are still told apart."""
+    county, town = county_register(tmp_path / "县.db"), county_register(tmp_path / "镇.db")
+    edit(town, "镇里的修改", {"2": {"target": "扬尘在线监测全覆盖"}})
+    edit(county, "县里的修改", {"3": {"target": "砂石全部清运"}})
+    cli(capsys, "export", "package", "--db", tmp_path / "镇.db", "--out", tmp_path / "镇.zip",
+        "--round", ROUND)
+    merged = cli_json(capsys, "merge", tmp_path / "镇.zip", "--db", tmp_path / "县.db")
+    assert merged["conflicts"] == [] and merged["problems_updated"] == 1
+    targets = dict(county.execute("SELECT code, target FROM problems").fetchall())
+    assert targets["2"] == "扬尘在线监测全覆盖" and targets["3"] == "砂石全部清运"
+    assert merged["rows_added"] == {}     # the reports both imported are the same reports
+
+
+def test_a_package_lists_what_changed_since_the_last_one(tmp_path, capsys):
+    path = tmp_path / "县.db"
+    county = county_register(path)
+    first = cli_json(capsys, "export", "package", "--db", path, "--out", tmp_path / "一.zip")
+    edit(county, "修改", {"4": {"supervisor": "赵副县长"}})
+    second = cli_json(capsys, "export", "package", "--db", path, "--out", tmp_path / "二.zip")
+    assert first["changes"] == 0 and second["changes"] == 1
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "二.zip") as zf:
+        listed = json.loads(zf.read("content.json"))["changes"]
+        manifest = json.loads(zf.read("manifest.json"))
+    assert [(c["code"], c["fields"]) for c in listed] == [("4", ["supervisor"])]
+    assert manifest["register_id"] and manifest["members"]["content.json"]
+    assert content(county)["problems"][3]["supervisor"] == "赵副县长"
+
+
+def test_unknown_round_or_unit_is_refused(tmp_path, capsys):
+    path = tmp_path / "县.db"
+    county_register(path)
+    code, _, err = cli(capsys, "export", "package", "--db", path, "--out", tmp_path / "x.zip",
+                       "--unit", "不存在的单位")
+    assert code == 1 and "没有“不存在的单位”负责的问题" in err and not (tmp_path / "x.zip").exists()
