@@ -166,8 +166,7 @@ def _plan_fields(db: Database, plan: MergePlan, table: Carried, key: str, pkey: 
             plan.conflicts.append(Conflict(len(plan.conflicts), key, table.table, *pkey,
                                            _where(table, pkey, entry), name,
                                            local.row.get(name), value))
-    if (merge.values or merge.versions != local.versions or local.stale
-            or len(plan.conflicts) > conflicts):
+    if merge.values or merge.versions != local.versions or len(plan.conflicts) > conflicts:
         plan.items.append(merge)
 
 

@@ -17,6 +17,7 @@ from tests.exchange.support import (
     county_register,
     edit,
     problem_id,
+    steps,
 )
 
 
@@ -88,3 +89,12 @@ def test_unknown_round_or_unit_is_refused(tmp_path, capsys):
     code, _, err = cli(capsys, "export", "package", "--db", path, "--out", tmp_path / "x.zip",
                        "--unit", "不存在的单位")
     assert code == 1 and "没有“不存在的单位”负责的问题" in err and not (tmp_path / "x.zip").exists()
+
+
+def test_a_package_from_an_identical_register_changes_nothing(tmp_path, capsys):
+    county, town = county_register(tmp_path / "县.db"), county_register(tmp_path / "镇.db")
+    before = steps(county)
+    cli(capsys, "export", "package", "--db", tmp_path / "镇.db", "--out", tmp_path / "镇.zip")
+    code, out, _ = cli(capsys, "merge", tmp_path / "镇.zip", "--db", tmp_path / "县.db")
+    assert code == 0 and "未变 4 个" in out and "台账未改变" in out
+    assert steps(county) == before and content(county) == content(town)
