@@ -57,7 +57,7 @@ class Package:
 def write_package(out: str | Path, manifest: dict, content: dict, files: dict[str, bytes]) -> Path:
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
-    body = json.dumps(content, ensure_ascii=False, indent=1).encode("utf-8")
+    body = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     members = {CONTENT: sha256(body), **{f"files/{h}": h for h in files}}
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION,
                 "program_version": __version__, **manifest, "members": members}

@@ -35,12 +35,26 @@ class Carried:
     def columns(self, db: Database) -> list[str]:
         """The carried columns, in the register's order; refs keep their own names."""
         skip = set(PROVENANCE) | set(self.local) | {self.link}
-        return [c.name for c in db[self.table].columns if c.name not in skip]
+        return [c for c in table_columns(db, self.table) if c not in skip]
 
     def compared(self, db: Database) -> list[str]:
         """The columns merged field by field ("fields" tables), or that make a row's identity."""
         skip = set(self.key) | ({self.file_column} if self.file_column else set())
         return [c for c in self.columns(db) if c not in skip]
+
+
+_COLUMNS: dict[tuple, tuple[str, ...]] = {}
+
+
+def table_columns(db: Database, table: str) -> tuple[str, ...]:
+    """A table's column names, read once per connection and schema version."""
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    key = (id(db.conn), table, version)
+    if key not in _COLUMNS:
+        if len(_COLUMNS) > 256:
+            _COLUMNS.clear()
+        _COLUMNS[key] = tuple(c.name for c in db[table].columns)
+    return _COLUMNS[key]
 
 
 PROBLEMS = Carried("problems", "fields", key=("round", "code"), link=None,
