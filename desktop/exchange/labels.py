@@ -1,4 +1,6 @@
-"""Field names as the clerk reads them, for conflicts and summaries."""
+"""Field names and values as the clerk reads them, for conflicts and summaries."""
+
+import json
 
 FIELD_LABELS = {
     "seq": "序号", "title": "问题名称", "description": "问题描述", "category": "类别",
@@ -20,3 +22,17 @@ def field_label(name: str) -> str:
 
 def table_label(name: str) -> str:
     return TABLE_LABELS.get(name, name)
+
+
+def as_text(value) -> str:
+    """A stored value in words: lists joined with 、, nothing as empty."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{v}" for k, v in value.items())
+    return "" if value is None else str(value)

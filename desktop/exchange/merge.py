@@ -47,6 +47,8 @@ class MergeResult:
     def summary_lines(self) -> list[str]:
         lines = [f"交换包“{self.file}”（来自 {self.sender}）：新增问题 {self.problems_created} 个，"
                  f"更新 {self.problems_updated} 个，未变 {self.problems_unchanged} 个"]
+        if self.changes_listed:
+            lines.append(f"对方自上次导出交换包以来更改了 {self.changes_listed} 处（已列在交换包中）。")
         added = [f"{table_label(t)} {n} 条" for t, n in self.rows_added.items() if n]
         if added:
             lines.append("新增：" + "、".join(added))
@@ -66,7 +68,7 @@ def plan_package(db: Database, path: str | Path) -> MergePlan:
 
 
 def result_of(plan: MergePlan, choices: dict[int, str]) -> MergeResult:
-    from desktop.exchange.plan import as_text
+    from desktop.exchange.labels import as_text
 
     result = MergeResult(plan.package.path.name, plan.package.sender, *plan.problem_counts())
     for row in plan.rows:

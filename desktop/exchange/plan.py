@@ -8,18 +8,17 @@ register; commit.py writes the plan.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from db.identity import register_id
-from desktop.exchange.files import read_evidence_file
 from desktop.exchange.labels import field_label
 from desktop.exchange.package_file import Package, PackageRefused
+from desktop.exchange.plan_rows import NewRow, new_rows
 from desktop.exchange.snapshot import Item, Snapshot, chosen_problems, take_snapshot
 from desktop.exchange.tables import PROBLEMS, Carried, carried, item_key
-from desktop.exchange.versions import BOTH, TAKE, Version, canonical, compare, resolved, taken
+from desktop.exchange.versions import BOTH, TAKE, Version, compare, resolved, taken
 
 
 @dataclass
@@ -61,14 +60,6 @@ class ItemMerge:
 
 
 @dataclass
-class NewRow:
-    table: str
-    problem: tuple[str, str] | None
-    fields: dict
-    file: dict | None = None
-
-
-@dataclass
 class MergePlan:
     package: Package
     items: list[ItemMerge] = field(default_factory=list)
@@ -107,7 +98,7 @@ def plan_merge(db: Database, package: Package) -> MergePlan:
             f"交换包“{package.path.name}”来自另一个无关的台账（{package.sender}）：其中的问题与本台账"
             "按批次和编号对不上，或同编号的问题名称、描述不同且没有共同来源，未合并。请确认选择的交换包。")
     for name, incoming in package.content.get("register_rows", {}).items():
-        _plan_rows(db, plan, snap, name, None, incoming)
+        plan.rows += new_rows(db, snap, name, None, incoming)
     return plan
 
 
@@ -135,7 +126,7 @@ def _plan_table(db: Database, plan: MergePlan, snap: Snapshot, name: str,
         return
     table = carried(name)
     if table.mode == "rows":
-        _plan_rows(db, plan, snap, name, pkey, incoming)
+        plan.rows += new_rows(db, snap, name, pkey, incoming)
         return
     for entry in incoming:
         key = item_key(name, *pkey, *entry["key"])
@@ -175,42 +166,6 @@ def _where(table: Carried, pkey: tuple[str, str], entry: dict) -> str:
     return text if table is PROBLEMS else f"{text} 措施 {'-'.join(map(str, entry['key']))}"
 
 
-def _plan_rows(db: Database, plan: MergePlan, snap: Snapshot, name: str,
-               pkey: tuple[str, str] | None, incoming: list[dict]) -> None:
-    if not db[name].exists():
-        return
-    have = _identities(db, snap, name, pkey)
-    for entry in incoming:
-        ident = identity(entry["fields"], entry.get("file"))
-        if ident not in have:
-            have.add(ident)
-            plan.rows.append(NewRow(name, pkey, entry["fields"], entry.get("file")))
-
-
-def identity(fields: dict, file: dict | None) -> str:
-    return canonical([fields, (file or {}).get("sha256")])
-
-
-def _identities(db: Database, snap: Snapshot, name: str, pkey: tuple[str, str] | None) -> set[str]:
-    table = carried(name)
-    if pkey is None:
-        rows = snap.register_rows.get(name, [])
-    else:
-        local = snap.problems.get(pkey)
-        rows = snap.rows.get(name, {}).get(local.row["id"], []) if local else []
-    out = set()
-    for row in rows:
-        fields = {n: row.get(n) for n in table.compared(db)}
-        for column, target in table.refs.items():
-            fields[column] = snap.key_of(target, row.get(column))
-        file = None
-        if table.file_column:
-            found = read_evidence_file(db, row.get(table.file_column))
-            file = {"sha256": found[0] if found else None}
-        out.add(identity(fields, file))
-    return out
-
-
 def resolution(conflict: Conflict, item: ItemMerge, choice: str) -> None:
     """Apply the clerk's choice ("mine" or "theirs") to the merged row."""
     theirs = Version.from_json(item.entry["versions"][conflict.field])
@@ -219,16 +174,3 @@ def resolution(conflict: Conflict, item: ItemMerge, choice: str) -> None:
     if choice == "theirs":
         item.values[conflict.field] = value
     item.versions[conflict.field] = resolved(conflict.item, conflict.field, value, mine, theirs)
-
-
-def as_text(value) -> str:
-    if isinstance(value, str) and value[:1] in "[{":
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return value
-    if isinstance(value, list):
-        return "、".join(map(str, value))
-    if isinstance(value, dict):
-        return "；".join(f"{k}：{v}" for k, v in value.items())
-    return "" if value is None else str(value)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from desktop.exchange.tables import PROBLEMS, Carried, item_key, present
+from desktop.exchange.tables import PROBLEMS, Carried, carried, item_key, present
 from desktop.exchange.versions import UNKNOWN, Version, refreshed
 
 
@@ -41,17 +41,14 @@ class Snapshot:
     fields_rows: dict[str, dict[str, Item]]               # "measures" → item key → measure
     rows: dict[str, dict[int, list[dict]]]                # "progress_reports" → problem id → rows
     register_rows: dict[str, list[dict]]                  # "chronicle" → rows
+    keys_by_id: dict[tuple[str, int], list] = field(default_factory=dict, repr=False)
 
     def key_of(self, table: str, row_id: int | None) -> list | None:
         """The natural key (inside its problem) of a "fields" row, by its id here."""
-        if row_id is None:
-            return None
-        if not hasattr(self, "_by_id"):
-            from desktop.exchange.tables import carried
-
-            self._by_id = {(t, i.row["id"]): [i.row[k] for k in carried(t).key]
-                           for t, items in self.fields_rows.items() for i in items.values()}
-        return self._by_id.get((table, row_id))
+        if not self.keys_by_id:
+            self.keys_by_id = {(t, i.row["id"]): [i.row[k] for k in carried(t).key]
+                               for t, items in self.fields_rows.items() for i in items.values()}
+        return None if row_id is None else self.keys_by_id.get((table, row_id))
 
     def items(self) -> list[Item]:
         return [*self.problems.values(), *[i for t in self.fields_rows.values()

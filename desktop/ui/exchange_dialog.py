@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.exchange.labels import as_text
 from desktop.exchange.merge import result_of
-from desktop.exchange.plan import as_text
 
 COLUMNS = ("问题", "内容", "本台账的值", "交换包的值")
 
