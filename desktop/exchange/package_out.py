@@ -58,7 +58,8 @@ def export_package(db: Database, out: str | Path, *, round_name: str | None = No
     content["changes"], last_audit = _changes_since(db, scope, problems)
     manifest = {"register_id": register_id(db), "register_name": _office(db),
                 "schema_version": schema_version(db), "created_at": now_iso(),
-                "scope": {"round": round_name, "unit": unit}}
+                "scope": {"round": round_name, "unit": unit},
+                "partners": [r for (r,) in db.execute("SELECT register_id FROM exchange_partners")]}
     path = write_package(out, manifest, content, files)
     _remember_export(db, scope, last_audit)
     rows = {t: sum(len(p["tables"].get(t, [])) for p in content["problems"])

@@ -3,7 +3,8 @@
 Problems are matched by round and code. A table keyed to problems is carried by listing it here:
 
 - "fields" tables (measures) are rows with a natural key inside their problem; each field is
-  merged on its own (taken when only one side changed it, a conflict when both did);
+  merged on its own (taken when only one side changed it, a conflict when both did). A table
+  with one row per problem (or per stage of a problem: UNIQUE) is a "fields" table with that key;
 - "rows" tables (progress reports, evidence, accountability, the chronicle) are added, never
   overwritten: a row is the same row when every carried column is equal.
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from db.changes import now_iso, recorded_step
 from db.connection import open_register
 from tests.exchange.support import (
     ROUND,
@@ -98,3 +99,23 @@ def test_a_package_from_an_identical_register_changes_nothing(tmp_path, capsys):
     code, out, _ = cli(capsys, "merge", tmp_path / "镇.zip", "--db", tmp_path / "县.db")
     assert code == 0 and "未变 4 个" in out and "台账未改变" in out
     assert steps(county) == before and content(county) == content(town)
+
+
+def test_new_problems_from_a_township_that_had_our_package(tmp_path, capsys):
+    """A township's self-found problems match nothing here, yet it is no unrelated register:
+    it merged this county's package before."""
+    county_path, town_path = tmp_path / "县.db", tmp_path / "城关镇.db"
+    county = county_register(county_path)
+    cli(capsys, "export", "package", "--db", county_path, "--out", tmp_path / "县.zip",
+        "--unit", "城关镇")
+    cli(capsys, "merge", tmp_path / "县.zip", "--db", town_path)
+    town = open_register(town_path)
+    with recorded_step(town, "自查问题") as step:
+        rid = step.insert("rounds", {"name": "城关镇自查"})
+        step.insert("problems", {"round_id": rid, "code": "Z1", "title": "集镇垃圾中转站渗漏",
+                                 "created_at": now_iso(), "updated_at": now_iso()})
+    cli(capsys, "export", "package", "--db", town_path, "--out", tmp_path / "自查.zip",
+        "--round", "城关镇自查")
+    merged = cli_json(capsys, "merge", tmp_path / "自查.zip", "--db", county_path)
+    assert merged["problems_created"] == 1
+    assert county.execute("SELECT count(*) FROM problems").fetchone()[0] == 5
