@@ -44,7 +44,8 @@ class MergeResult:
                 "conflicts": self.conflicts, "sender_changes": self.changes_listed,
                 "committed": self.committed}
 
-    def summary_lines(self) -> list[str]:
+    def head_lines(self) -> list[str]:
+        """What the package brings, before the conflicts."""
         lines = [f"交换包“{self.file}”（来自 {self.sender}）：新增问题 {self.problems_created} 个，"
                  f"更新 {self.problems_updated} 个，未变 {self.problems_unchanged} 个"]
         if self.changes_listed:
@@ -52,8 +53,12 @@ class MergeResult:
         added = [f"{table_label(t)} {n} 条" for t, n in self.rows_added.items() if n]
         if added:
             lines.append("新增：" + "、".join(added))
+        return lines
+
+    def summary_lines(self) -> list[str]:
+        lines = self.head_lines()
         for c in self.conflicts:
-            lines.append(f"冲突 {c['round']} {c['where']} {c['label']}：本台账“{c['mine_text']}”，"
+            lines.append(f"冲突 {c['round']} {c['where']}（{c['title']}）{c['label']}：本台账“{c['mine_text']}”，"
                          f"交换包“{c['theirs_text']}”，采用{'交换包' if c['chosen'] == 'theirs' else '本台账'}的值")
         if self.committed:
             lines.append("已合并为一个操作，可用“撤销”还原" + ("；合并前已备份台账。" if self.backup else "。"))

@@ -33,6 +33,7 @@ class Conflict:
     field: str
     mine: object
     theirs: object
+    title: str = ""      # the problem's name here
 
     @property
     def problem(self) -> tuple[str, str]:
@@ -43,7 +44,8 @@ class Conflict:
         return field_label(self.field)
 
     def as_json(self) -> dict:
-        return {"round": self.round, "code": self.code, "where": self.where, "field": self.field,
+        return {"round": self.round, "code": self.code, "title": self.title,
+                "where": self.where, "field": self.field,
                 "label": self.label, "mine": self.mine, "theirs": self.theirs}
 
 
@@ -66,6 +68,7 @@ class MergePlan:
     conflicts: list[Conflict] = field(default_factory=list)
     rows: list[NewRow] = field(default_factory=list)
     rounds: list[dict] = field(default_factory=list)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)   # problems here
 
     def problem_counts(self) -> tuple[int, int, int]:
         """(new, changed, unchanged) problems: changed when a value, a row or a conflict comes."""
@@ -90,6 +93,8 @@ def plan_merge(db: Database, package: Package) -> MergePlan:
         pkey = (entry["round"], entry["code"])
         local = snap.problems.get(pkey)
         related = related or (local is not None and _same_origin(local, entry))
+        if local is not None:
+            plan.titles[pkey] = local.row.get("title") or ""
         _plan_fields(db, plan, PROBLEMS, item_key("problems", *pkey), pkey, entry, local)
         for name, incoming in entry.get("tables", {}).items():
             _plan_table(db, plan, snap, name, pkey, incoming)
@@ -158,7 +163,7 @@ def _plan_fields(db: Database, plan: MergePlan, table: Carried, key: str, pkey: 
         elif outcome == BOTH:
             plan.conflicts.append(Conflict(len(plan.conflicts), key, table.table, *pkey,
                                            _where(table, pkey, entry), name,
-                                           local.row.get(name), value))
+                                           local.row.get(name), value, plan.titles.get(pkey, "")))
     if merge.values or merge.versions != local.versions or len(plan.conflicts) > conflicts:
         plan.items.append(merge)
 

@@ -34,7 +34,7 @@ class MergeDialog(QDialog):
         self.plan = plan
         self.groups: list[QButtonGroup] = []
         layout = QVBoxLayout(self)
-        self.summary = QLabel("\n".join(result_of(plan, {}).summary_lines()[:2]),
+        self.summary = QLabel("\n".join(result_of(plan, {}).head_lines()),
                               objectName="mergeSummary", wordWrap=True)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self._conflict_note(), objectName="conflictNote", wordWrap=True))
@@ -65,10 +65,13 @@ class MergeDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for col in (0, 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.setColumnWidth(0, 240)
         for row, conflict in enumerate(self.plan.conflicts):
-            table.setItem(row, 0, QTableWidgetItem(f"{conflict.round}\n{conflict.where}"))
+            place = QTableWidgetItem(f"{conflict.where} {conflict.title}\n{conflict.round}")
+            place.setToolTip(place.text())
+            table.setItem(row, 0, place)
             table.setItem(row, 1, QTableWidgetItem(conflict.label))
             group = QButtonGroup(table)
             for col, (side, value) in enumerate((("mine", conflict.mine),
