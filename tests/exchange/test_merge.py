@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.changes import undo
+from db.changes import recorded_step, undo
 from db.connection import open_register
 from tests.exchange.support import (
     add_evidence,
@@ -119,3 +119,20 @@ def test_dry_run_lists_and_writes_nothing(tmp_path, capsys):
     code, out, _ = cli(capsys, "merge", tmp_path / "甲.zip", "--db", b_path, "--dry-run")
     assert code == 0 and "试运行" in out and "整改目标" in out
     assert content(b) == before and steps(b) == count
+
+
+def test_chronicle_and_accountability_travel_once(tmp_path, capsys):
+    a, b, a_path, b_path = diverged(tmp_path, capsys)
+    with recorded_step(a, "记大事") as step:
+        step.insert("chronicle", {"happened_on": "2024-05-10", "kind": "会议",
+                                  "title": "县委常委会专题研究督察整改"})
+        step.insert("accountability", {"problem_id": problem_id(a, "4"), "unit": "某镇政府",
+                                       "person": "某干部", "action": "诫勉谈话",
+                                       "decided_on": "2024-05-15"})
+    for name in ("一", "二"):
+        cli(capsys, "export", "package", "--db", a_path, "--out", tmp_path / f"{name}.zip")
+        cli(capsys, "merge", tmp_path / f"{name}.zip", "--db", b_path)
+    assert b.execute("SELECT title FROM chronicle").fetchall() == [("县委常委会专题研究督察整改",)]
+    rows = b.execute("SELECT p.code, a.action FROM accountability a JOIN problems p"
+                     " ON p.id = a.problem_id").fetchall()
+    assert rows == [("4", "诫勉谈话")]
