@@ -88,9 +88,24 @@ def read_package(path: str | Path) -> Package:
         if sha256(data[member]) != digest:
             raise PackageRefused(f"交换包“{name}”中的“{member}”与校验值不符：文件已损坏或被改动，"
                                  "未合并。请让对方重新导出交换包。")
-    content = json.loads(data.pop(CONTENT).decode("utf-8"))
+    content = _content(data.pop(CONTENT), name)
     files = {m.removeprefix("files/"): b for m, b in data.items()}
     return Package(source, manifest, content, files)
+
+
+def _content(data: bytes, name: str) -> dict:
+    """content.json, with the shape every later step relies on."""
+    try:
+        content = json.loads(data.decode("utf-8"))
+        problems = content["problems"]
+        sound = isinstance(problems, list) and all(
+            isinstance(p, dict) and {"round", "code", "fields", "versions"} <= set(p)
+            for p in problems)
+    except (ValueError, KeyError, TypeError):
+        sound = False
+    if not sound:
+        raise PackageRefused(f"交换包“{name}”的内容不完整或格式不对，未合并。请让对方重新导出交换包。")
+    return content
 
 
 def _manifest(zf: zipfile.ZipFile, name: str) -> dict:

@@ -108,3 +108,19 @@ def test_a_zip_that_is_no_package_is_refused(county, tmp_path, capsys):
     with zipfile.ZipFile(other, "w") as zf:
         zf.writestr("照片.jpg", b"not a package")
     assert "不是整改台账的交换包" in refused(capsys, other, county[1])
+
+
+def test_a_package_whose_content_is_not_ours_is_refused(county, tmp_path, capsys):
+    def other(name: str, data: bytes) -> bytes:
+        return b'{"problems": [{"code": "1"}]}' if name == package_file.CONTENT else data
+
+    def reseal(name: str, data: bytes) -> bytes:
+        if name != package_file.MANIFEST:
+            return data
+        manifest = json.loads(data)
+        manifest["members"][package_file.CONTENT] = package_file.sha256(
+            b'{"problems": [{"code": "1"}]}')
+        manifest["seal"] = package_file._seal(manifest)
+        return json.dumps(manifest, ensure_ascii=False).encode()
+    made = rewrite(rewrite(county[2], tmp_path / "a.zip", other), tmp_path / "b.zip", reseal)
+    assert "内容不完整" in refused(capsys, made, county[1])

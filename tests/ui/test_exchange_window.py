@@ -130,3 +130,18 @@ def test_export_a_package_for_one_unit(qtbot, window_on, monkeypatch, tmp_path):
     assert out.exists() and said[-1][0] == "导出交换包" and "2 个问题" in said[-1][1]
     fresh = open_register(tmp_path / "青山镇.db")
     assert merge_package(fresh, out).problems_created == 2
+
+
+def test_the_choice_holds_when_the_register_moved_while_choosing(qtbot, window_on, two_laptops,
+                                                                 monkeypatch):
+    told(monkeypatch)
+    dialog = open_merge(qtbot, window_on, monkeypatch, two_laptops[2])
+    other = open_register(two_laptops[0])
+    edit(other, "另一处修改", {"3": {"target": "砂石清运一半"}, "4": {"supervisor": "赵副县长"}})
+    other.close()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "allTheirs"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window_on.changed, timeout=30000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "mergeButton"), Qt.MouseButton.LeftButton)
+    rows = dict(window_on.session.db.execute("SELECT code, target FROM problems").fetchall())
+    sup = dict(window_on.session.db.execute("SELECT code, supervisor FROM problems").fetchall())
+    assert rows["3"] == "砂石堆场复绿" and sup["4"] == "赵副县长"

@@ -44,10 +44,17 @@ def plan_from(path: str | Path):
 
 
 def commit_with(plan, choices: dict[int, str]):
+    """Commit the clerk's choices on a plan made afresh (the register may have moved since the
+    dialog opened); choices follow their problem and field."""
+    chosen = {(c.item, c.field): choices.get(c.id, "mine") for c in plan.conflicts}
+
     def work(db: Database, _progress: Progress) -> Outcome:
         from desktop.exchange.merge import commit_package
+        from desktop.exchange.plan import plan_merge
 
-        result = commit_package(db, plan, choices)
+        fresh = plan_merge(db, plan.package)
+        result = commit_package(db, fresh, {c.id: chosen.get((c.item, c.field), "mine")
+                                            for c in fresh.conflicts})
         changes = Changes(problems=True, progress=True, message=f"已合并交换包：{result.file}") \
             if result.committed else Changes(message="交换包中没有需要合并的内容。")
         return Outcome("合并交换包", result.summary_lines(), changes)
