@@ -14,6 +14,7 @@ from db.units import UnitBook
 from desktop.exchange.files import store_evidence_file
 from desktop.exchange.plan import ItemMerge, MergePlan, NewRow, resolution
 from desktop.exchange.tables import PROBLEMS, carried
+from desktop.ledger.long_work import Cancel, Progress, checkpoint
 
 UNIT_FIELDS = ("lead_units", "responsible_units")
 
@@ -26,14 +27,18 @@ def apply_choices(plan: MergePlan, choices: dict[int, str]) -> None:
                    "theirs" if choices.get(conflict.id) == "theirs" else "mine")
 
 
-def commit_plan(db: Database, plan: MergePlan, choices: dict[int, str] | None = None) -> str | None:
-    """Write the plan; returns the backup's path (None when nothing needed writing)."""
+def commit_plan(db: Database, plan: MergePlan, choices: dict[int, str] | None = None,
+                progress: Progress | None = None, cancel: Cancel | None = None) -> str | None:
+    """Write the plan; returns the backup's path (None when nothing needed writing). Cancelled,
+    the transaction is rolled back and nothing changed."""
     if not plan.changes_anything:
         return None
     apply_choices(plan, choices or {})
     backup = str(backup_register(db, reason="合并前")) if register_path(db) else None
     with recorded_step(db, f"合并交换包 {plan.package.path.name}") as step:
-        _Writer(db, step, plan).write()
+        _Writer(db, step, plan).write(lambda done, total: checkpoint(
+            done, total, "合并交换包", progress=progress, cancel=cancel,
+            cancelled="已取消合并，台账未改变。"))
     return backup
 
 
@@ -45,13 +50,18 @@ class _Writer:
             "SELECT p.id, r.name, p.code FROM problems p JOIN rounds r ON r.id = p.round_id")}
         self.units = UnitBook(db)
 
-    def write(self) -> None:
+    def write(self, tick) -> None:
         for r in self.plan.rounds:
             self.rounds[r["name"]] = self.step.insert("rounds", r)
         ordered = sorted(self.plan.items, key=lambda i: i.table != "problems")
-        for item in ordered:
+        total = len(ordered) + len(self.plan.rows)
+        for i, item in enumerate(ordered):
+            if i % 100 == 0:
+                tick(i, total)
             self._item(item)
-        for row in self.plan.rows:
+        for i, row in enumerate(self.plan.rows, start=len(ordered)):
+            if i % 100 == 0:
+                tick(i, total)
             self._row(row)
         self.units.save_new(self.step)
         self._partner()

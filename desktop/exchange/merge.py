@@ -19,6 +19,7 @@ from desktop.exchange.commit import commit_plan
 from desktop.exchange.labels import table_label
 from desktop.exchange.package_file import PackageRefused, read_package
 from desktop.exchange.plan import MergePlan, plan_merge
+from desktop.ledger.long_work import Cancel, Progress
 
 __all__ = ["MergeResult", "PackageRefused", "commit_package", "merge_package", "plan_package"]
 
@@ -85,10 +86,10 @@ def result_of(plan: MergePlan, choices: dict[int, str]) -> MergeResult:
     return result
 
 
-def commit_package(db: Database, plan: MergePlan,
-                   choices: dict[int, str] | None = None) -> MergeResult:
+def commit_package(db: Database, plan: MergePlan, choices: dict[int, str] | None = None, *,
+                   progress: Progress | None = None, cancel: Cancel | None = None) -> MergeResult:
     result = result_of(plan, choices or {})
-    result.backup = commit_plan(db, plan, choices or {})
+    result.backup = commit_plan(db, plan, choices or {}, progress, cancel)
     result.committed = plan.changes_anything
     return result
 

@@ -136,3 +136,23 @@ def test_chronicle_and_accountability_travel_once(tmp_path, capsys):
     rows = b.execute("SELECT p.code, a.action FROM accountability a JOIN problems p"
                      " ON p.id = a.problem_id").fetchall()
     assert rows == [("4", "诫勉谈话")]
+
+
+def test_a_cancelled_merge_changes_nothing(tmp_path, capsys):
+    import pytest
+
+    from desktop.exchange.merge import commit_package, plan_package
+    from desktop.ledger.long_work import Cancelled
+
+    a, b, a_path, b_path = diverged(tmp_path, capsys)
+    cli(capsys, "export", "package", "--db", a_path, "--out", tmp_path / "甲.zip")
+    before, count = content(b), steps(b)
+    seen: list[tuple[int, int]] = []
+    empty = open_register(tmp_path / "新电脑.db")
+    commit_package(empty, plan_package(empty, tmp_path / "甲.zip"),
+                   progress=lambda done, total, _what: seen.append((done, total)))
+    assert seen == [(0, 4 + 6 + 5)]      # problems, measures, reports
+    plan = plan_package(b, tmp_path / "甲.zip")
+    with pytest.raises(Cancelled, match="已取消合并"):
+        commit_package(b, plan, cancel=lambda: True)
+    assert content(b) == before and steps(b) == count

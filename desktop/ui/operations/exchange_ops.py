@@ -48,13 +48,14 @@ def commit_with(plan, choices: dict[int, str]):
     dialog opened); choices follow their problem and field."""
     chosen = {(c.item, c.field): choices.get(c.id, "mine") for c in plan.conflicts}
 
-    def work(db: Database, _progress: Progress) -> Outcome:
+    def work(db: Database, progress: Progress) -> Outcome:
         from desktop.exchange.merge import commit_package
         from desktop.exchange.plan import plan_merge
 
         fresh = plan_merge(db, plan.package)
         result = commit_package(db, fresh, {c.id: chosen.get((c.item, c.field), "mine")
-                                            for c in fresh.conflicts})
+                                            for c in fresh.conflicts},
+                                progress=progress.update, cancel=progress.cancelled)
         changes = Changes(problems=True, progress=True, message=f"已合并交换包：{result.file}") \
             if result.committed else Changes(message="交换包中没有需要合并的内容。")
         return Outcome("合并交换包", result.summary_lines(), changes)
