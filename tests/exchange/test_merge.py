@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from db.changes import recorded_step, undo
 from db.connection import open_register
+from desktop.exchange.merge import commit_package, plan_package
+from desktop.ledger.long_work import Cancelled
 from tests.exchange.support import (
     add_evidence,
     cli,
@@ -139,11 +143,6 @@ def test_chronicle_and_accountability_travel_once(tmp_path, capsys):
 
 
 def test_a_cancelled_merge_changes_nothing(tmp_path, capsys):
-    import pytest
-
-    from desktop.exchange.merge import commit_package, plan_package
-    from desktop.ledger.long_work import Cancelled
-
     a, b, a_path, b_path = diverged(tmp_path, capsys)
     cli(capsys, "export", "package", "--db", a_path, "--out", tmp_path / "甲.zip")
     before, count = content(b), steps(b)
