@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from desktop.core.units import unit_key
 from desktop.exchange.tables import PROBLEMS, Carried, carried, item_key, present
 from desktop.exchange.versions import UNKNOWN, Version, refreshed
 
@@ -115,9 +116,22 @@ def chosen_problems(db: Database, round_name: str | None = None,
     if round_name:
         rows = [r for r in rows if r["round"] == round_name]
     if unit:
-        rows = [r for r in rows if unit in json.loads(r["lead_units"] or "[]")
-                + json.loads(r["responsible_units"] or "[]")]
+        ours = _units_problems(db, unit_key(unit))
+        rows = [r for r in rows if r["id"] in ours]
     return rows
+
+
+def _units_problems(db: Database, key: str) -> set[int]:
+    """Problems the unit leads or shares, on the problem or on one of its measures (the unit
+    written any of its ways)."""
+    found = set()
+    for table, column in (("problems", "id"), ("measures", "problem_id")):
+        for pid, lead, responsible in db.execute(
+                f"SELECT {column}, lead_units, responsible_units FROM {table}").fetchall():
+            names = json.loads(lead or "[]") + json.loads(responsible or "[]")
+            if any(unit_key(n) == key for n in names):
+                found.add(pid)
+    return found
 
 
 def take_snapshot(db: Database, problems: list[dict]) -> Snapshot:

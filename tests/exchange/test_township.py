@@ -119,3 +119,16 @@ def test_new_problems_from_a_township_that_had_our_package(tmp_path, capsys):
     merged = cli_json(capsys, "merge", tmp_path / "自查.zip", "--db", county_path)
     assert merged["problems_created"] == 1
     assert county.execute("SELECT count(*) FROM problems").fetchone()[0] == 5
+
+
+def test_a_units_package_holds_the_problems_it_has_a_measure_in(tmp_path, capsys):
+    path = tmp_path / "县.db"
+    county = county_register(path)
+    edit(county, "分工", {}, measures={("2", 1): {"responsible_units": '["县财政局"]'}})
+    sent = cli_json(capsys, "export", "package", "--db", path, "--out", tmp_path / "财政.zip",
+                    "--unit", "县财政局")
+    assert sent["problems"] == 2
+    fresh = tmp_path / "财政局.db"
+    cli(capsys, "merge", tmp_path / "财政.zip", "--db", fresh)
+    codes = [c for (c,) in open_register(fresh).execute("SELECT code FROM problems ORDER BY code")]
+    assert codes == ["1", "2"]
