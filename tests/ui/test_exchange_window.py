@@ -4,6 +4,7 @@ choice written, one undoable step; a refused package told in Chinese, nothing ch
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -83,12 +84,24 @@ def test_merge_shows_the_conflict_side_by_side_and_takes_the_clerks_choice(
     assert sup["1"] == "王副县长" and sup["2"] == "李副县长"
     assert said[-1][0] == "合并交换包" and "冲突" in said[-1][1]
     assert window_on.actions_.undo.text() == "撤销 合并交换包 乙.zip"
-    # B takes A's package now: the clerk chose B's value, so both registers end the same.
+    # Back the other way, through the window on laptop B: the clerk chose B's value, so no
+    # conflict is left and both registers end the same.
     out = two_laptops[0].parent / "甲.zip"
-    export_package(db, out)
-    b = two_laptops[1]
-    assert merge_package(b, out).conflicts == []
-    assert content(b) == content(db)
+    monkeypatch.setattr(prompts, "save_file", lambda *a: str(out))
+    scope = window_on.commands.exchange.export_package()
+    with qtbot.waitSignal(window_on.tasks.done, timeout=30000):
+        scope.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    a_content = content(db)
+    b_path = two_laptops[1].execute("PRAGMA database_list").fetchone()[2]
+    monkeypatch.setattr(prompts, "open_file", lambda *a: b_path)
+    window_on.actions_.open.trigger()              # 文件 → 打开台账… laptop B's register
+    assert window_on.session.path == Path(b_path)
+    dialog = open_merge(qtbot, window_on, monkeypatch, out)
+    assert dialog.table.rowCount() == 0 and not dialog.table.isVisible()
+    assert "没有冲突" in dialog.findChild(QLabel, "conflictNote").text()
+    with qtbot.waitSignal(window_on.changed, timeout=30000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "mergeButton"), Qt.MouseButton.LeftButton)
+    assert content(window_on.session.db) == a_content == content(two_laptops[1])
 
 
 def test_choose_all_theirs_then_cancel_changes_nothing(qtbot, window_on, two_laptops, monkeypatch):
