@@ -142,3 +142,16 @@ def schema_version(db: Database) -> int:
 
 def latest_version() -> int:
     return len(MIGRATIONS._migrations)
+
+
+@MIGRATIONS(name="0007_exchange")
+def exchange(db: Database) -> None:
+    """Exchange packages: each carried row's field versions (desktop/exchange/versions.py), the
+    registers packages came from, and the last package made per scope (round / unit)."""
+    db.execute("CREATE TABLE exchange_versions (id INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE,"
+               " versions TEXT NOT NULL DEFAULT '{}')")
+    db.execute("CREATE TABLE exchange_partners (id INTEGER PRIMARY KEY,"
+               " register_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '',"
+               " packages INTEGER NOT NULL DEFAULT 0, last_package_at TEXT, last_merged_at TEXT)")
+    db.execute("CREATE TABLE exchange_exports (id INTEGER PRIMARY KEY, scope TEXT NOT NULL UNIQUE,"
+               " exported_at TEXT NOT NULL, last_audit_id INTEGER NOT NULL DEFAULT 0)")

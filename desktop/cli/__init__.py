@@ -12,7 +12,8 @@ import sys
 from desktop import __version__
 
 COMMAND_MODULES = ["desktop.cli.register_cmds", "desktop.cli.import_cmd", "desktop.cli.export_cmds",
-                   "desktop.cli.collect_cmd", "desktop.cli.report_cmds"]
+                   "desktop.cli.collect_cmd", "desktop.cli.report_cmds",
+                   "desktop.cli.exchange_cmds"]
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 

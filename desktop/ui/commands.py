@@ -8,6 +8,7 @@ from pathlib import Path
 from db.connection import RegisterError
 from desktop import APP_NAME, __version__
 from desktop.ui import prompts
+from desktop.ui.exchange_commands import ExchangeCommands
 from desktop.ui.export_commands import ExportCommands
 from desktop.ui.operations.register_ops import backup_to, redo_last, restore_from, undo_last
 from desktop.ui.problem_dialog import ProblemDialog
@@ -42,6 +43,7 @@ class WindowCommands:
         window.register_view.open_problem.connect(self.open_problem)
         a.import_ledger.triggered.connect(lambda: self.import_ledger())
         self.exports = ExportCommands(window)
+        self.exchange = ExchangeCommands(window)
 
     # -- registers ----------------------------------------------------------------------
     def new_register(self) -> None:

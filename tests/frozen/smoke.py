@@ -183,6 +183,10 @@ def check_every_other_command(dist: Path, env: dict[str, str], work: Path) -> No
     forms = sorted((out / "单位 填报表").glob("*.xlsx"))
     assert forms, "no unit forms"
     expect(run(dist, env, "collect", str(forms[0]), "--db", str(demo), "--period", month, "--json"))
+    package, laptop = out / "交换 包.zip", work / "台账 文件夹" / "另一台 电脑.db"
+    expect(run(dist, env, "export", "package", "--db", str(demo), "--out", str(package)))
+    merged = expect(run(dist, env, "merge", str(package), "--db", str(laptop), "--json")).stdout
+    assert '"committed": true' in merged, merged[-2000:]
     assert "个问题" in expect(run(dist, env, "summary", "--db", str(demo))).stdout
     assert "已撤销" in expect(run(dist, env, "undo", "--db", str(imported))).stdout
 

@@ -1,0 +1,38 @@
+"""Field names and values as the clerk reads them, for conflicts and summaries."""
+
+import json
+
+FIELD_LABELS = {
+    "seq": "序号", "title": "问题名称", "description": "问题描述", "category": "类别",
+    "target": "整改目标", "lead_units": "牵头单位", "responsible_units": "责任单位",
+    "supervisor": "督办领导", "responsible_person": "责任人", "deadline": "整改时限（日期）",
+    "deadline_kind": "时限类型", "deadline_text": "整改时限", "status": "整改状态",
+    "status_text": "状态原文", "progress": "整改进展", "percent": "完成进度(%)",
+    "closed_on": "销号日期", "closure_doc": "销号文号", "flagged": "挂牌督办",
+    "flag_leader": "督办领导（挂牌）", "extra": "其他列", "content": "措施内容",
+    "completed_on": "完成日期",
+}
+TABLE_LABELS = {"problems": "问题", "measures": "措施", "progress_reports": "进展",
+                "evidence": "佐证材料", "accountability": "问责记录", "chronicle": "大事记"}
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name)
+
+
+def table_label(name: str) -> str:
+    return TABLE_LABELS.get(name, name)
+
+
+def as_text(value) -> str:
+    """A stored value in words: lists joined with 、, nothing as empty."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{v}" for k, v in value.items())
+    return "" if value is None else str(value)
