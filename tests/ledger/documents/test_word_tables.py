@@ -1,0 +1,78 @@
+"""A Word 问题清单 imports like a workbook: merged problem cells, a table over two pages."""
+
+from __future__ import annotations
+
+import json
+
+import docx
+
+from desktop.cli import main as cli
+from desktop.ledger.importing.importer import commit_reading, import_file, read_ledger
+from tests.ledger.documents.word_docs import PROBLEMS, problem_list
+
+
+def test_table_over_two_pages_reads_as_one_ledger(tmp_path):
+    reading = read_ledger(problem_list(tmp_path / "整改清单.docx"))
+    assert reading.sheet == "表格1" and reading.sheet_names == ["表格1"]
+    assert reading.kind == "problems" and reading.header_rows == [1]
+    assert [p["description"] for p in reading.problems] == [p[0] for p in PROBLEMS]
+    assert [len(p["measures"]) for p in reading.problems] == [len(p[4]) for p in PROBLEMS]
+    assert [p["code"] for p in reading.problems] == ["1", "2", "3", "4"]
+    assert not reading.errors
+    assert not [s for s in reading.skipped_rows if "表头" in s.reason]
+
+
+def test_merged_problem_cells_give_units_and_deadlines_to_every_measure(tmp_path):
+    problems = read_ledger(problem_list(tmp_path / "清单.docx")).problems
+    third = problems[2]
+    assert third["lead_units"] == ["县农业农村局"] and third["target"] == "综合利用率达90%"
+    assert [m["lead_units"] for m in third["measures"]] == [["县农业农村局"]] * 4
+    assert [m["deadline_text"] for m in third["measures"]] == [d for _, d in PROBLEMS[2][4]]
+    assert third["deadline"] == "2023-12-31"
+    assert problems[0]["measures"][2]["deadline_kind"] == "long_term"
+    assert problems[1]["measures"][1]["deadline_kind"] == "immediate"
+
+
+def test_split_at_each_problem_boundary(tmp_path):
+    for split in (1, 3):
+        reading = read_ledger(problem_list(tmp_path / f"清单{split}.docx", split_at=split))
+        assert len(reading.problems) == 4
+        assert sum(len(p["measures"]) for p in reading.problems) == 10
+
+
+def test_a_second_table_of_its_own_stays_apart(tmp_path):
+    path = problem_list(tmp_path / "两表.docx")
+    document = docx.Document(str(path))
+    document.add_paragraph("附件2  联系人名单")
+    other = document.add_table(rows=2, cols=3)
+    for cell, word in zip(other.rows[0].cells, ["单位", "联系人", "电话"]):
+        cell.text = word
+    document.save(path)
+    reading = read_ledger(path)
+    assert reading.sheet_names == ["表格1", "表格2"] and reading.sheet == "表格1"
+    assert len(reading.problems) == 4
+
+
+def test_import_commit_undo_and_again_unchanged(register, tmp_path):
+    path = problem_list(tmp_path / "清单.docx")
+    result = import_file(register, path, round_name="中央第二轮督察")
+    assert result.committed and result.problems_created == 4 and result.measures == 10
+    again = commit_reading(register, read_ledger(path), round_name="中央第二轮督察")
+    assert again.problems_unchanged == 4 and again.problems_created == 0
+    source = register.execute("SELECT source_file FROM problems LIMIT 1").fetchone()[0]
+    assert source == "清单.docx"
+
+
+def test_command_line_imports_the_docx_and_undoes_it(tmp_path, capsys):
+    db = str(tmp_path / "台 账.db")
+    path = problem_list(tmp_path / "整改 清单.docx")
+    assert cli(["import", str(path), "--db", db, "--json", "--round", "省级督察"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["sheet"] == "表格1" and out["problems_created"] == 4 and out["measures"] == 10
+    assert cli(["dump", "--db", db]) == 0
+    dumped = json.loads(capsys.readouterr().out)
+    assert sorted(p["description"] for p in dumped["problems"]) == sorted(p[0] for p in PROBLEMS)
+    assert cli(["undo", "--db", db]) == 0
+    capsys.readouterr()
+    cli(["dump", "--db", db])
+    assert json.loads(capsys.readouterr().out)["problems"] == []
