@@ -70,13 +70,14 @@ def _nothing_found(path: Path, tables: list[Grid], plan: PlanText) -> str:
 def _docx(path: Path) -> DocumentBook:
     import docx
 
+    from desktop.ledger.reading.docx_numbering import Numbering
     from desktop.ledger.reading.docx_tables import document_tables
 
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for damaged packages
         raise LedgerRefused(f"文档“{path.name}”已损坏，无法读取（{exc}）。{_AS_DOCX}") from exc
-    tables, lines = document_tables(document.element.body)
+    tables, lines = document_tables(document.element.body, Numbering(document))
     return DocumentBook(path, tables, read_plan(lines))
 
 

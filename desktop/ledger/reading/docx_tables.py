@@ -82,15 +82,16 @@ def _joined(first: Grid, nxt: Grid) -> Grid | None:
     return Grid(first.name, first.rows + nxt.rows[repeated:], merges)
 
 
-def document_tables(body) -> tuple[list[Grid], list[str]]:
-    """The body's tables (continued ones joined) and its paragraphs' text, in document order."""
+def document_tables(body, numbering=None) -> tuple[list[Grid], list[str]]:
+    """The body's tables (continued ones joined) and its paragraphs' text, in document order,
+    each with the number Word shows before it (`numbering`, docx_numbering.Numbering)."""
     tables: list[Grid] = []
     lines: list[str] = []
     adjoining = False        # only blank or "续表" lines since the last table
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             text = Paragraph(child, None).text.strip()
-            lines.append(text)
+            lines.append((numbering.marker(child) if numbering and text else "") + text)
             adjoining = adjoining and bool(_BETWEEN.match(text))
         elif child.tag == qn("w:tbl"):
             grid = table_grid(child, f"表格{len(tables) + 1}")

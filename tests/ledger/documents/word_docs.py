@@ -90,3 +90,28 @@ def plan_docx(path: Path, lines: list[str]) -> Path:
         document.add_paragraph(line)
     document.save(path)
     return path
+
+
+_NUMBERING = """<w:abstractNum {ns} w:abstractNumId="90">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+</w:abstractNum>"""
+
+
+def auto_numbered_docx(path: Path, items: list[tuple[int | None, str]]) -> Path:
+    """Paragraphs numbered by Word itself (list level 0 "一、", level 1 "1."), not typed."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING.format(ns=nsdecls("w"))))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in items:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            ppr = paragraph._p.get_or_add_pPr()
+            ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                                 '<w:numId w:val="90"/></w:numPr>'))
+    document.save(path)
+    return path
