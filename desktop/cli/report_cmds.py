@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from desktop.cli import Refused
+from desktop.cli import Refused, timeline_cmd
 from desktop.cli.common import add_db, open_db
 from desktop.cli.register_cmds import parse_date
 
@@ -40,6 +40,7 @@ def register(sub) -> None:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="输出 Excel 工作簿")
     p.add_argument("--page-size", choices=("A4", "A3"), default="A4", help="纸张（横向），默认 A4")
     p.set_defaults(func=cmd_weekly)
+    timeline_cmd.register(kinds)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
