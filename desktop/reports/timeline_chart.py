@@ -185,8 +185,10 @@ def _draw(fig: Figure, rows, timeline: Timeline, zoom: str, heading: str,
             continue
         _label(ax, y, item, room)
         _bar(ax, y, item, *span)
-    fig.suptitle(heading, x=0.5, y=1 - 0.25 / fig.get_size_inches()[1], va="top", fontsize=14,
-                 fontweight="bold")
+    width, height = fig.get_size_inches()
+    left = width > A3_LANDSCAPE[0] + 1      # a long chart on screen: the title where it is seen
+    fig.suptitle(heading, x=0.25 / width if left else 0.5, ha="left" if left else "center",
+                 y=1 - 0.25 / height, va="top", fontsize=14, fontweight="bold")
     _legend(fig)
 
 
