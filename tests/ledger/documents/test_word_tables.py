@@ -76,3 +76,44 @@ def test_command_line_imports_the_docx_and_undoes_it(tmp_path, capsys):
     capsys.readouterr()
     cli(["dump", "--db", db])
     assert json.loads(capsys.readouterr().out)["problems"] == []
+
+
+def _two_row_header_table(document, rows):
+    """序号 | 问题 | 整改措施 | 责任单位 (over 牵头单位 / 配合单位) | 完成时限; 2 header rows."""
+    table = document.add_table(rows=2, cols=6)
+    words = [["序号", "存在问题", "整改措施", "责任单位", None, "完成时限"],
+             [None, None, None, "牵头单位", "配合单位", None]]
+    for r, line in enumerate(words):
+        for c, word in enumerate(line):
+            if word:
+                table.cell(r, c).text = word
+    for c in (0, 1, 2, 5):
+        table.cell(0, c).merge(table.cell(1, c))
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row):
+            cell.text = value
+    return table
+
+
+def test_two_row_header_with_spanned_group_and_a_continuation_without_header(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("问题整改清单")
+    _two_row_header_table(document, [
+        ["1", "河道垃圾堆积", "1.清理垃圾；2.建立保洁机制", "县水利局", "城关镇", "2022年6月底前"]])
+    document.add_paragraph("")
+    rest = document.add_table(rows=0, cols=6)
+    cells = rest.add_row().cells
+    for cell, value in zip(cells, ["2", "餐饮油烟扰民", "安装油烟净化设施", "县市场监管局",
+                                   "县城管局、县环保局", "立行立改"]):
+        cell.text = value
+    path = tmp_path / "两行表头.docx"
+    document.save(path)
+    reading = read_ledger(path)
+    assert reading.sheet_names == ["表格1"] and reading.header_rows == [1, 2]
+    first, second = reading.problems
+    assert [m["content"] for m in first["measures"]] == ["清理垃圾", "建立保洁机制"]
+    assert first["lead_units"] == ["县水利局"] and first["responsible_units"] == ["城关镇"]
+    assert second["responsible_units"] == ["县城管局", "县环保局"]
+    assert second["deadline_kind"] == "immediate"
