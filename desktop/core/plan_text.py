@@ -41,6 +41,7 @@ LABELS = {
 _LABEL = re.compile(r"(?:^|(?<=[\s（(；;。，,]))(?:" + "|".join(
     f"(?P<{k}>{v})" for k, v in LABELS.items()) + r")\s*[：:]")
 CARRIED = ("lead", "responsible", "deadline")
+_NOT_TITLE = re.compile(r"^(附件|附表)\s*[\d一二三四五六七八九十]*\s*[:：]?$|^[（(].*[）)]$|^[\d\s年月日.-]+$")
 _HEADING_MAX = 40
 
 
@@ -153,7 +154,7 @@ def _tree(lines: list[str]) -> tuple[str, list[PlanItem], int]:
         if found is None:
             if stack:
                 _continue(stack[-1], line)
-            elif not title and not _LABEL.search(line):
+            elif not title and not _LABEL.search(line) and not _NOT_TITLE.match(line):
                 title = line
             continue
         depth, number, marker, rest = found
@@ -225,9 +226,23 @@ def _mark_number(marker: str) -> str:
     return re.sub(r"[^一二三四五六七八九十百零\d①-⑳]", "", marker).removeprefix("第") or marker
 
 
+def _lift_trailing(items: list[PlanItem]) -> None:
+    """Unit lines written after a problem's measures ("1.… 2.… 牵头单位：…") read as the last
+    measure's; when no other measure names units, they are the problem's."""
+    for item in items:
+        _lift_trailing(item.children)
+        kids = item.children
+        if item.carries() or len(kids) < 2 or not kids[-1].carries() or kids[-1].children:
+            continue
+        if not any(k.carries() for k in kids[:-1]):
+            item.attrs.update({k: v for k, v in kids[-1].attrs.items() if k != "measures"})
+            kids[-1].attrs = {k: v for k, v in kids[-1].attrs.items() if k == "measures"}
+
+
 def read_plan(lines: list[str]) -> PlanText:
     """The problems (with measures, units, deadlines) of a plan's numbered text."""
     title, roots, count = _tree(lines)
+    _lift_trailing(roots)
     plan = PlanText(title=title, items=count)
     _problems(roots, "", (), plan)
     numbers = [p.number for p in plan.problems]

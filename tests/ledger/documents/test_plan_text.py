@@ -121,3 +121,21 @@ def test_word_list_numbering_reads_as_typed_numbers(tmp_path):
         ("一-1", "城区污水直排", "水污染防治"), ("一-2", "园区污水超标", "水污染防治"),
         ("二-1", "扬尘管控不力", "大气污染防治")]
     assert reading.problems[2]["responsible_units"] == ["县城管局"]
+
+
+def test_unit_lines_after_the_measures_are_the_problems():
+    text = ["二、整改任务", "（一）城区黑臭水体", "整改措施：", "1.完成截污纳管。", "2.实施河道清淤。",
+            "牵头单位：县住建局", "责任单位：县水利局", "完成时限：2022年底前",
+            "（二）工业园区污水超标", "1.提标改造。", "2.在线监测。",
+            "牵头单位：县工信局；完成时限：2023年6月底前"]
+    plan = read_plan(text)
+    assert [p.title for p in plan.problems] == ["城区黑臭水体", "工业园区污水超标"]
+    first, second = plan.problems
+    assert first.attrs == {"lead": "县住建局", "responsible": "县水利局", "deadline": "2022年底前"}
+    assert [m.attrs for m in first.measures] == [{}, {}]
+    assert second.attrs == {"lead": "县工信局", "deadline": "2023年6月底前"}
+
+
+def test_the_title_is_not_the_attachment_line():
+    plan = read_plan(["附件2", "（2022年5月）", "某县整改方案", "1.问题甲", "牵头单位：县住建局"])
+    assert plan.title == "某县整改方案"
