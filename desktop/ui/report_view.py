@@ -62,7 +62,7 @@ class ReportView(LazyView, QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addSpacing(16)
-        head.addWidget(QLabel("月份："))
+        head.addWidget(QLabel("期间（月或周）："))
         head.addWidget(self.period)
         head.addStretch(1)
         for button in self.buttons.values():

@@ -95,7 +95,15 @@ def _text(path: Path) -> DocumentBook:
 
 
 def document_kind(path: Path) -> str | None:
-    """"docx", "doc", "text", or None for anything else (read as a workbook)."""
+    """"docx", "doc", "text", or None for anything else (read as a workbook, whose checks also
+    say why a file cannot be opened at all)."""
+    try:
+        return _kind(path)
+    except OSError:
+        return None
+
+
+def _kind(path: Path) -> str | None:
     if not path.is_file() or path.stat().st_size == 0:
         return None
     with path.open("rb") as fh:

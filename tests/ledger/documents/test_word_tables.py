@@ -117,3 +117,18 @@ def test_two_row_header_with_spanned_group_and_a_continuation_without_header(tmp
     assert first["lead_units"] == ["县水利局"] and first["responsible_units"] == ["城关镇"]
     assert second["responsible_units"] == ["县城管局", "县环保局"]
     assert second["deadline_kind"] == "immediate"
+
+
+def test_a_plan_with_its_problem_list_reads_the_table_unless_the_text_is_asked_for(tmp_path):
+    path = problem_list(tmp_path / "整改方案.docx")
+    document = docx.Document(str(path))
+    for line in ["一、整改任务", "（一）城区污水直排", "牵头单位：县住建局", "（二）园区超标排放",
+                 "牵头单位：县工信局"]:
+        document.add_paragraph(line)
+    document.save(path)
+    reading = read_ledger(path)
+    assert reading.sheet == "表格1" and reading.sheet_names == ["表格1", "方案正文"]
+    assert len(reading.problems) == 4
+    assert not any("隐藏" in w.message for w in reading.warnings)
+    text = read_ledger(path, sheet="方案正文")
+    assert [p["title"] for p in text.problems] == ["城区污水直排", "园区超标排放"]
