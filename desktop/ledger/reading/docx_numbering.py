@@ -39,10 +39,12 @@ class Numbering:
     def __init__(self, document):
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}   # numId → level → format
         self.counters: dict[str, list[int]] = {}
+        self.styles: dict[str, tuple[str, int]] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
+        self.styles = _style_numbering(document)
         abstract = {a.get(qn("w:abstractNumId")): a for a in root.iterchildren(qn("w:abstractNum"))}
         for num in root.iterchildren(qn("w:num")):
             definition = abstract.get(_val(num, "w:abstractNumId"))
@@ -59,6 +61,8 @@ class Numbering:
         ppr = p.find(qn("w:pPr"))
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
         num_id, level = _val(numpr, "w:numId"), int(_val(numpr, "w:ilvl", "0") or 0)
+        if numpr is None:       # numbered through its style (标题 1, 标题 2 with list numbers)
+            num_id, level = self.styles.get(_val(ppr, "w:pStyle"), ("", 0))
         levels = self.levels.get(num_id)
         if not levels or level not in levels or levels[level][0] in ("bullet", "none"):
             return ""
@@ -72,3 +76,30 @@ class Numbering:
             fmt, _, first = levels.get(k, ("decimal", "", 1))
             text = text.replace(f"%{k + 1}", _formatted(counts[k] or first, fmt))
         return text
+
+
+def _style_numbering(document) -> dict[str, tuple[str, int]]:
+    """styleId → (numId, level) for paragraph styles that carry list numbering themselves
+    (following basedOn to the style that names it)."""
+    try:
+        styles = document.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    own: dict[str, tuple[str, int] | None] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterchildren(qn("w:style")):
+        sid = style.get(qn("w:styleId"))
+        ppr = style.find(qn("w:pPr"))
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is not None and _val(numpr, "w:numId"):
+            own[sid] = (_val(numpr, "w:numId"), int(_val(numpr, "w:ilvl", "0") or 0))
+        based[sid] = _val(style, "w:basedOn")
+    out = {}
+    for sid in based:
+        seen, cur = set(), sid
+        while cur and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur, "")
+        if cur in own and own[cur]:
+            out[sid] = own[cur]
+    return out

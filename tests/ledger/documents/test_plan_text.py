@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from desktop.cli import main as cli
 from desktop.core.plan_text import read_plan
 from desktop.core.units import split_units
@@ -112,11 +114,12 @@ def test_command_line_dry_run_of_plan_text(tmp_path, capsys):
     assert code == 0 and out["problems_created"] == 63 and out["committed"] is False
 
 
-def test_word_list_numbering_reads_as_typed_numbers(tmp_path):
+@pytest.mark.parametrize("by_style", [False, True])
+def test_word_list_numbering_reads_as_typed_numbers(tmp_path, by_style):
     items = [(None, "整改方案"), (0, "水污染防治"), (1, "城区污水直排"), (None, "牵头单位：县住建局"),
              (1, "园区污水超标"), (None, "牵头单位：县工信局"), (0, "大气污染防治"),
              (1, "扬尘管控不力"), (None, "牵头单位：县住建局；责任单位：县城管局")]
-    reading = read_ledger(auto_numbered_docx(tmp_path / "自动编号.docx", items))
+    reading = read_ledger(auto_numbered_docx(tmp_path / "自动编号.docx", items, by_style=by_style))
     assert [(p["code"], p["title"], p["category"]) for p in reading.problems] == [
         ("一-1", "城区污水直排", "水污染防治"), ("一-2", "园区污水超标", "水污染防治"),
         ("二-1", "扬尘管控不力", "大气污染防治")]

@@ -98,8 +98,10 @@ _NUMBERING = """<w:abstractNum {ns} w:abstractNumId="90">
 </w:abstractNum>"""
 
 
-def auto_numbered_docx(path: Path, items: list[tuple[int | None, str]]) -> Path:
-    """Paragraphs numbered by Word itself (list level 0 "一、", level 1 "1."), not typed."""
+def auto_numbered_docx(path: Path, items: list[tuple[int | None, str]], *,
+                       by_style: bool = False) -> Path:
+    """Paragraphs numbered by Word itself (list level 0 "一、", level 1 "1."), not typed; with
+    by_style the numbering sits in two paragraph styles (as 标题 1 / 标题 2 often carry it)."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -107,9 +109,20 @@ def auto_numbered_docx(path: Path, items: list[tuple[int | None, str]]) -> Path:
     numbering = document.part.numbering_part.element
     numbering.insert(0, parse_xml(_NUMBERING.format(ns=nsdecls("w"))))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    styles = {}
+    if by_style:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        for level in (0, 1):
+            style = document.styles.add_style(f"方案{level + 1}级", WD_STYLE_TYPE.PARAGRAPH)
+            style.element.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+            styles[level] = style
     for level, text in items:
         paragraph = document.add_paragraph(text)
-        if level is not None:
+        if level is not None and by_style:
+            paragraph.style = styles[level]
+        elif level is not None:
             ppr = paragraph._p.get_or_add_pPr()
             ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
                                  '<w:numId w:val="90"/></w:numPr>'))
