@@ -155,7 +155,10 @@ def _bar_note(ax, y: float, bar: TimelineBar, end: float, dark: str, x1: float,
 def _frame(ax, rows, timeline: Timeline, zoom: str, span: tuple[float, float]) -> None:
     x0, x1 = span
     ax.set_xlim(x0, x1)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
+    if not rows:
+        ax.text(0.5, 0.5, "台账中还没有问题", transform=ax.transAxes, ha="center", va="center",
+                fontsize=12, color="#555555")
     ax.set_yticks([])
     ax.xaxis_date()
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=None if zoom == "month" else (1, 4, 7, 10)))

@@ -86,3 +86,12 @@ def test_report_timeline_command(ledger, tmp_path):
                           "--pdf", str(tmp_path / "x.png")], cwd=ROOT, capture_output=True,
                          text=True, encoding="utf-8", timeout=300)
     assert bad.returncode == 1 and ".pdf" in bad.stderr
+
+
+def test_an_empty_register_draws_an_empty_chart(register):
+    from desktop.reports.timeline_chart import timeline_figure
+
+    timeline = build_timeline(register, AS_OF)
+    assert timeline.groups == [] and timeline.span == (AS_OF, AS_OF)
+    figure = timeline_figure(timeline)
+    assert any(t.get_text() == "台账中还没有问题" for t in figure.axes[0].texts)
