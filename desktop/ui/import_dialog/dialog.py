@@ -52,7 +52,7 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         self.file_label = QLabel(objectName="importFile", wordWrap=True)
         self.choose = QPushButton("选择文件…", objectName="chooseFile")
-        self.paste = QPushButton("粘贴方案正文…", objectName="pastePlan", autoDefault=False)
+        self.paste = QPushButton("粘贴方案正文…", objectName="pastePlanButton", autoDefault=False)
         self.paste.clicked.connect(self.paste_plan)
         self.sheet = QComboBox(objectName="importSheet")
         self.kind = QLabel(objectName="importKind")
