@@ -84,3 +84,11 @@ def test_report_weekly_command_writes_pdf_and_xlsx(demo, tmp_path):
     assert "本周进展" in cells
     bad = run("report", "weekly", "--db", db, "--week", "2021-W53")
     assert bad.returncode == 1 and "没有第53周" in bad.stderr
+
+
+def test_collecting_takes_the_newest_period_issued_by_its_days(demo, tmp_path):
+    from desktop.ledger.forms.collect import _current_period
+
+    export_unit_forms(demo, tmp_path / "周", period="2024-W48")
+    export_unit_forms(demo, tmp_path / "月", period="2024-12")
+    assert _current_period(demo, []) == "2024-12"

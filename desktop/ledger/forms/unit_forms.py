@@ -123,5 +123,5 @@ def issued_periods(db: Database) -> list[str]:
 
 
 def _remember_period(db: Database, period: str) -> None:
-    periods = sorted(set(issued_periods(db)) | {period})
+    periods = sorted(set(issued_periods(db)) | {period}, key=period_key)
     set_setting(db, ISSUED_PERIODS, json.dumps(periods))
