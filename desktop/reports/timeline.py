@@ -8,7 +8,7 @@ feedback, a long-term item's next milestone), is filled to the reported progress
 by its warning (red / yellow / blue / orange, green when done). Long-term items without a
 milestone run on to the chart's edge; immediate ones are marked 立行立改. Rows are grouped by
 lead unit (each problem under its first lead unit) or by round. A round without a feedback date
-starts its bars at the earliest date the register knows for the problem (its creation).
+has bars without a start: they are drawn from the chart's left edge and say 未设反馈日期.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class Timeline:
         """The dates the chart shows: first start to last dated end, today always inside."""
         starts = [b.start for b in self.bars if b.start]
         ends = [b.end for b in self.bars if b.end]
-        first = min([*starts, self.as_of])
+        first = min([*starts, *ends, self.as_of])
         last = max([*ends, self.as_of])
         return first, last
 
@@ -128,13 +128,8 @@ def _measure_bar(measure: dict, assessment: Assessment, start: dt.date | None,
 
 
 def _start(problem: dict, starts: dict[int, dt.date | None]) -> dt.date | None:
-    start = starts.get(problem.get("round_id"))
-    if start is None and problem.get("created_at"):
-        try:
-            start = dt.date.fromisoformat(str(problem["created_at"])[:10])
-        except ValueError:
-            start = None
-    return start
+    """The round's feedback date; None when the round has none (set it in 设置 → 反馈日期)."""
+    return starts.get(problem.get("round_id"))
 
 
 def _group_name(problem: dict, group_by: str, round_names: dict[int, str]) -> str:

@@ -113,6 +113,8 @@ def _bar(ax, y: float, bar: TimelineBar, x0: float, x1: float) -> None:
     pale, dark, hatch = SHADES.get(bar.colour, SHADES[""])
     height = 0.36 if bar.is_measure else 0.62
     start = mdates.date2num(bar.start) if bar.start else x0
+    if bar.end is not None:
+        start = min(start, mdates.date2num(bar.end))     # a feedback date after the deadline
     open_end = bar.end is None and bar.kind in ("long_term", "periodic")
     if bar.end is None and not open_end:
         ax.plot([start], [y], marker="o", markersize=5, markerfacecolor="white",
@@ -138,6 +140,8 @@ def _bar_note(ax, y: float, bar: TimelineBar, end: float, dark: str, x1: float,
     words = ["已完成" if bar.done else f"{bar.percent:.0f}%" if bar.percent else ""]
     if bar.mark:
         words.append(bar.mark)
+    if bar.start is None and not bar.is_measure:
+        words.append("未设反馈日期")
     if bar.end and mdates.date2num(bar.end) > x1:
         words.append(f"至{bar.end:%Y-%m-%d}")
     if bar.kind == "immediate" and bar.end:

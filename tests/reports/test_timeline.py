@@ -48,7 +48,7 @@ def test_bars_run_from_the_feedback_date_to_the_deadline(ledger):
     assert bars["2"].end is None and bars["2"].mark == "长期坚持"
     assert bars["3"].done and bars["3"].mark == "立行立改" and bars["3"].end == dt.date(2022, 2, 10)
     assert bars["4"].colour == "red"                             # overdue
-    assert bars["4"].start is not None                           # no feedback date: its creation
+    assert bars["4"].start is None                               # its round has no feedback date
 
 
 def test_grouped_by_lead_unit_or_by_round(ledger):
