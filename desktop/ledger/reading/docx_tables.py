@@ -77,9 +77,28 @@ def _joined(first: Grid, nxt: Grid) -> Grid | None:
     if not repeated and find_layout(nxt) is not None:
         return None          # a table of its own, with another header
     offset = first.height - repeated
-    merges = first.merges + [(r0 + offset, c0, r1 + offset, c1)
-                             for r0, c0, r1, c1 in nxt.merges if r0 >= repeated]
+    merges = _carried_over(first, layout, nxt, repeated)
+    merges += [(r0 + offset, c0, r1 + offset, c1) for r0, c0, r1, c1 in nxt.merges if r0 >= repeated]
     return Grid(first.name, first.rows + nxt.rows[repeated:], merges)
+
+
+def _carried_over(first: Grid, layout, nxt: Grid, top: int) -> list[tuple[int, int, int, int]]:
+    """The first table's merges; a problem's cells merged down to the page's foot reach on over
+    the next page's first rows while those rows carry no problem of their own (blank key cells)."""
+    keys = [c.index for f in ("code", "seq", "description", "title") for c in layout.by_field.get(f, [])]
+    leading = 0
+    while top + leading < nxt.height and not any(nxt.raw(top + leading, c) for c in keys) \
+            and any(v is not None for v in nxt.rows[top + leading]):
+        leading += 1
+    last, out = first.height - 1, []
+    for r0, c0, r1, c1 in first.merges:
+        if r1 == last and r1 > r0 and c0 == c1 and leading:
+            blank = 0
+            while blank < leading and nxt.raw(top + blank, c0) is None:
+                blank += 1
+            r1 += blank
+        out.append((r0, c0, r1, c1))
+    return out
 
 
 def document_tables(body, numbering=None) -> tuple[list[Grid], list[str]]:

@@ -132,3 +132,36 @@ def test_a_plan_with_its_problem_list_reads_the_table_unless_the_text_is_asked_f
     assert not any("隐藏" in w.message for w in reading.warnings)
     text = read_ledger(path, sheet="方案正文")
     assert [p["title"] for p in text.problems] == ["城区污水直排", "园区超标排放"]
+
+
+def test_a_problem_split_between_pages_keeps_its_measures_together(tmp_path):
+    from tests.ledger.documents.word_docs import HEADER
+
+    document = docx.Document()
+    first = document.add_table(rows=1, cols=len(HEADER))
+    for cell, word in zip(first.rows[0].cells, HEADER):
+        cell.text = word
+    rows = [["1", "城区污水直排", "消除直排", "排查排口", "2022年6月底前", "县住建局", "城关镇"],
+            [None, None, None, "新建管网", "2022年12月底前", None, None]]
+    for values in rows:
+        cells = first.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value or ""
+    for c in (0, 1, 2, 5, 6):
+        first.cell(1, c).merge(first.cell(2, c))
+    document.add_page_break()
+    second = document.add_table(rows=1, cols=len(HEADER))
+    for cell, word in zip(second.rows[0].cells, HEADER):
+        cell.text = word
+    for values in [["", "", "", "建立巡查机制", "长期坚持", "", ""],
+                   ["2", "园区超标排放", "稳定达标", "提标改造", "2023年6月底前", "县工信局", "园区管委会"]]:
+        cells = second.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    path = tmp_path / "跨页.docx"
+    document.save(path)
+    first_problem, second_problem = read_ledger(path).problems
+    assert [m["content"] for m in first_problem["measures"]] == ["排查排口", "新建管网", "建立巡查机制"]
+    assert [m["lead_units"] for m in first_problem["measures"]] == [["县住建局"]] * 3
+    assert first_problem["measures"][2]["responsible_units"] == ["城关镇"]
+    assert second_problem["code"] == "2" and len(second_problem["measures"]) == 1
