@@ -32,7 +32,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from desktop.cli.report_cmds import _writable
     from desktop.reports.fonts import cjk_fonts_found
     from desktop.reports.timeline import build_timeline
-    from desktop.reports.timeline_chart import write_timeline_pdf
+    from desktop.reports.timeline_pages import write_timeline_pdf
 
     as_of = parse_date(args.as_of, "截至日期") or dt.date.today()
     pdf = _writable(args.pdf, ".pdf")

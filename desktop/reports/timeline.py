@@ -66,6 +66,14 @@ class Timeline:
     group_by: str
     groups: list[TimelineGroup]
 
+    def rows(self, measures: bool = True) -> list[tuple[str, object]]:
+        """The chart's rows top to bottom: ("group", its title) then ("bar", TimelineBar)."""
+        out: list[tuple[str, object]] = []
+        for group in self.groups:
+            out.append(("group", f"{group.name}（{group.problems}个问题）"))
+            out += [("bar", b) for b in group.bars if measures or not b.is_measure]
+        return out
+
     @property
     def bars(self) -> list[TimelineBar]:
         return [b for g in self.groups for b in g.bars]

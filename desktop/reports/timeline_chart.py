@@ -1,8 +1,8 @@
 """The 挂图作战 chart drawn with matplotlib (Figures, never pyplot).
 
     timeline_figure(timeline, zoom="month"|"quarter", measures=True) -> Figure   one long figure
-    timeline_pages(timeline, zoom) -> [Figure]          A3 landscape pages, groups carried over
-    write_timeline_pdf(timeline, path, zoom="month") -> pages written
+    draw_chart(figure, rows, timeline, zoom, heading, slots=None)   one page or the long figure
+(A3 pages and the PDF: desktop.reports.timeline_pages.)
 
 A bar's pale part is its whole time (feedback date → deadline), its dark part the progress
 reported; its colour the warning. Readable in black and white: done bars are solid, overdue
@@ -12,10 +12,8 @@ ones cross-hatched, long-term ones hatched and open to the right, and every mark
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from matplotlib import dates as mdates
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -25,7 +23,6 @@ from desktop.reports.fonts import configure_matplotlib
 from desktop.reports.timeline import Timeline, TimelineBar
 
 A3_LANDSCAPE = (16.54, 11.69)
-ROWS_PER_PAGE = 40
 ZOOMS = {"month": "按月", "quarter": "按季度"}
 # colour → (pale: the whole time, dark: the progress, hatch)
 SHADES = {"red": ("#f6c9c4", "#c62828", "xxx"), "yellow": ("#fbe7a1", "#c79100", ""),
@@ -37,33 +34,6 @@ LEGEND = (("red", "红色预警：已逾期"), ("yellow", "黄色预警：10天�
 LEFT_IN, RIGHT_IN, TOP_IN, BOTTOM_IN = 4.6, 0.9, 1.05, 1.0
 _CN_QUARTER = "一二三四"
 MAX_YEARS = 3                     # the chart ends at most this long after today
-
-
-def _rows(timeline: Timeline, measures: bool) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    for group in timeline.groups:
-        out.append(("group", f"{group.name}（{group.problems}个问题）"))
-        out += [("bar", b) for b in group.bars if measures or not b.is_measure]
-    return out
-
-
-def _pages(rows: list[tuple[str, object]], per_page: int) -> list[list[tuple[str, object]]]:
-    """Pages of rows; a group running over a page starts the next one with its name (续)."""
-    pages: list[list[tuple[str, object]]] = [[]]
-    heading, problem = "", None
-    for kind, item in rows:
-        if kind == "group":
-            heading = str(item)
-            if len(pages[-1]) >= per_page - 2:    # no group title alone at a page's foot
-                pages.append([])
-        elif len(pages[-1]) >= per_page:
-            pages.append([("group", f"{heading}（续）")])
-            if item.is_measure and problem is not None:   # the measures' problem, again
-                pages[-1].append(("bar", problem))
-        if kind == "bar" and not item.is_measure:
-            problem = item
-        pages[-1].append((kind, item))
-    return [p for p in pages if p]
 
 
 def _span(timeline: Timeline, zoom: str) -> tuple[float, float]:
@@ -178,7 +148,7 @@ def _frame(ax, rows, timeline: Timeline, zoom: str, span: tuple[float, float]) -
                 bbox={"facecolor": "white", "edgecolor": "#d32f2f", "pad": 1.5})
 
 
-def _draw(fig: Figure, rows, timeline: Timeline, zoom: str, heading: str,
+def draw_chart(fig: Figure, rows, timeline: Timeline, zoom: str, heading: str,
           slots: int | None = None) -> None:
     ax = _axes(fig, min(1.0, len(rows) / slots) if slots else 1.0)
     span = _span(timeline, zoom)
@@ -210,7 +180,7 @@ def _legend(fig: Figure) -> None:
                bbox_to_anchor=(0.5, 0.05 / fig.get_size_inches()[1]))
 
 
-def _new_figure(size) -> Figure:
+def new_figure(size) -> Figure:
     configure_matplotlib()
     fig = Figure(figsize=size, dpi=100)
     fig.patch.set_facecolor("white")
@@ -219,32 +189,11 @@ def _new_figure(size) -> Figure:
 
 def timeline_figure(timeline: Timeline, zoom: str = "month", measures: bool = True) -> Figure:
     """The whole chart as one figure, as long as its rows and as wide as the zoom asks."""
-    rows = _rows(timeline, measures)
+    rows = timeline.rows(measures)
     x0, x1 = _span(timeline, zoom)
     months = (x1 - x0) / 30.4
     width = LEFT_IN + RIGHT_IN + months * (0.55 if zoom == "month" else 0.2)
     height = TOP_IN + BOTTOM_IN + 0.24 * max(len(rows), 4)
-    fig = _new_figure((max(width, 12.0), height))
-    _draw(fig, rows, timeline, zoom, f"{timeline.title}（{ZOOMS.get(zoom, '')}）")
+    fig = new_figure((max(width, 12.0), height))
+    draw_chart(fig, rows, timeline, zoom, f"{timeline.title}（{ZOOMS.get(zoom, '')}）")
     return fig
-
-
-def timeline_pages(timeline: Timeline, zoom: str = "month", measures: bool = True,
-                   per_page: int = ROWS_PER_PAGE) -> list[Figure]:
-    """A3 landscape pages for printing and PDF."""
-    pages = _pages(_rows(timeline, measures), per_page)
-    figures = []
-    for n, rows in enumerate(pages, start=1):
-        fig = _new_figure(A3_LANDSCAPE)
-        _draw(fig, rows, timeline, zoom, f"{timeline.title}  第{n}页/共{len(pages)}页", per_page)
-        figures.append(fig)
-    return figures
-
-
-def write_timeline_pdf(timeline: Timeline, path: str | Path, zoom: str = "month",
-                       measures: bool = True) -> int:
-    figures = timeline_pages(timeline, zoom, measures)
-    with PdfPages(str(path), metadata={"Title": timeline.title, "Creator": "整改台账"}) as pdf:
-        for fig in figures:
-            pdf.savefig(fig)
-    return len(figures)

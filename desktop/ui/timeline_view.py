@@ -47,7 +47,7 @@ def build_chart(group_by: str, zoom: str, measures: bool):
 
 def write_pdf(timeline, out: str, zoom: str, measures: bool):
     def work(_db: Database, _progress: Progress) -> Changes:
-        from desktop.reports.timeline_chart import write_timeline_pdf
+        from desktop.reports.timeline_pages import write_timeline_pdf
 
         pages = write_timeline_pdf(timeline, out, zoom, measures)
         return Changes(message=f"已导出挂图作战图 PDF（A3 横向，{pages} 页）：{out}")
@@ -134,7 +134,7 @@ class TimelineView(LazyView, QWidget):
     def print_chart(self) -> None:
         if self.chart is None:
             return
-        from desktop.reports.timeline_chart import timeline_pages
+        from desktop.reports.timeline_pages import timeline_pages
         from desktop.ui import timeline_print
 
         _, zoom, measures = self.choices()

@@ -10,7 +10,7 @@ import pytest
 
 from db.settings import set_round_start
 from desktop.reports.timeline import NO_LEAD, build_timeline
-from desktop.reports.timeline_chart import _pages, _rows, timeline_pages
+from desktop.reports.timeline_pages import _pages, timeline_pages
 from tests.ledger.forms_support import add_problem
 
 AS_OF = dt.date(2022, 6, 15)
@@ -63,7 +63,7 @@ def test_grouped_by_lead_unit_or_by_round(ledger):
 
 def test_pages_carry_a_group_and_its_problem_over(ledger):
     timeline = build_timeline(ledger, AS_OF)
-    pages = _pages(_rows(timeline, True), per_page=3)
+    pages = _pages(timeline.rows(True), per_page=3)
     second = pages[1]
     assert second[0] == ("group", "县住建局（2个问题）（续）")
     assert second[1][1].code == "1" and second[2][1].code == "1.2"
