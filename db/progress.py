@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from db.changes import Step, now_iso
+from desktop.core.periods import period_key
 from desktop.core.status import derive_status, status_from_text, status_label
 
 
 def latest_report(db, problem_id: int) -> dict | None:
-    cur = db.execute("SELECT * FROM progress_reports WHERE problem_id = ? AND measure_id IS NULL"
-                     " ORDER BY period DESC, id DESC LIMIT 1", [problem_id])
-    row = cur.fetchone()
-    return dict(zip([d[0] for d in cur.description], row)) if row else None
+    """The problem's newest report: by the days its period covers (weeks and months alike)."""
+    cur = db.execute("SELECT * FROM progress_reports WHERE problem_id = ? AND measure_id IS NULL",
+                     [problem_id])
+    names = [d[0] for d in cur.description]
+    found = [dict(zip(names, row)) for row in cur.fetchall()]
+    return max(found, key=lambda r: (period_key(r["period"]), r["id"])) if found else None
 
 
 def add_progress_report(step: Step, problem_id: int, *, period: str, text: str = "",

@@ -35,7 +35,8 @@ def run_ledger(args: argparse.Namespace) -> int:
 
 def _unit_forms_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="存放填报表的文件夹")
-    p.add_argument("--period", metavar="YYYY-MM", help="填报期间（默认本月）")
+    p.add_argument("--period", metavar="YYYY-MM|YYYY-Www",
+                   help="填报期间：月 YYYY-MM 或 ISO 周 YYYY-Www（默认本月）")
     p.add_argument("--unit", action="append", metavar="单位", help="只生成这些单位的填报表（可重复）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出生成的文件")
 

@@ -14,7 +14,7 @@ from desktop.ledger.writing.failed_rows import write_failed_rows
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="导入上级下发的台账（.xlsx/.xlsm/.xls）")
+    p = sub.add_parser("import", help="导入上级下发的台账（.xlsx/.xlsm/.xls）、Word 问题清单或整改方案正文（.docx/.txt）")
     p.add_argument("files", nargs="+", metavar="FILE", help="台账文件，可多个")
     add_db(p)
     p.add_argument("--sheet", metavar="NAME", help="指定工作表（默认自动识别）")

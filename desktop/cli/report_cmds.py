@@ -3,6 +3,7 @@
     python -m desktop summary --db PATH [--as-of DATE]
     python -m desktop report monthly --db PATH --month YYYY-MM [--pdf OUT.pdf] [--xlsx OUT.xlsx]
                                      [--page-size A4|A3]
+    python -m desktop report weekly --db PATH --week YYYY-Www [--pdf OUT.pdf] [--xlsx OUT.xlsx]
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from desktop.cli import Refused
+from desktop.cli import Refused, timeline_cmd
 from desktop.cli.common import add_db, open_db
 from desktop.cli.register_cmds import parse_date
 
@@ -32,6 +33,14 @@ def register(sub) -> None:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="输出 Excel 工作簿")
     p.add_argument("--page-size", choices=("A4", "A3"), default="A4", help="纸张（横向），默认 A4")
     p.set_defaults(func=cmd_monthly)
+    p = kinds.add_parser("weekly", help="信息周报告：一周的整改进展情况表（与月报同表、同口径）")
+    add_db(p)
+    p.add_argument("--week", required=True, help="ISO 周 YYYY-Www，例如 2022-W23")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="输出 PDF")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="输出 Excel 工作簿")
+    p.add_argument("--page-size", choices=("A4", "A3"), default="A4", help="纸张（横向），默认 A4")
+    p.set_defaults(func=cmd_weekly)
+    timeline_cmd.register(kinds)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -52,7 +61,6 @@ def _writable(path: str, suffix: str) -> Path:
 
 
 def cmd_monthly(args: argparse.Namespace) -> int:
-    from desktop.reports.fonts import cjk_fonts_found
     from desktop.reports.monthly import build_monthly, parse_month
 
     try:
@@ -61,7 +69,25 @@ def cmd_monthly(args: argparse.Namespace) -> int:
         raise Refused(str(exc)) from exc
     pdf = _writable(args.pdf, ".pdf") if args.pdf else None
     xlsx = _writable(args.xlsx, ".xlsx") if args.xlsx else None
-    sheet = build_monthly(open_db(args), args.month)
+    return _output(args, build_monthly(open_db(args), args.month), pdf, xlsx)
+
+
+def cmd_weekly(args: argparse.Namespace) -> int:
+    from desktop.reports.monthly import build_weekly, parse_week
+
+    try:
+        week = parse_week(args.week)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+    pdf = _writable(args.pdf, ".pdf") if args.pdf else None
+    xlsx = _writable(args.xlsx, ".xlsx") if args.xlsx else None
+    return _output(args, build_weekly(open_db(args), week), pdf, xlsx)
+
+
+def _output(args: argparse.Namespace, sheet, pdf: Path | None, xlsx: Path | None) -> int:
+    """Print the sheet's title, paragraph and count; write its Excel and PDF when asked."""
+    from desktop.reports.fonts import cjk_fonts_found
+
     print(sheet.title)
     print(sheet.paragraph)
     print(f"共 {len(sheet.rows)} 个问题。")

@@ -1,8 +1,11 @@
-"""月度整改进展情况表: the monthly sheet as plain data, built from the register.
+"""月度整改进展情况表: the monthly sheet as plain data, built from the register; the weekly sheet
+(信息周报告) is the same sheet for an ISO week.
 
     build_monthly(db, month, *, as_of=None, settings=None, unit=None) -> MonthlySheet
         month: "YYYY-MM" or a date in the month; as_of defaults to the month's last day
         (today, when the month is still running)
+    build_weekly(db, week, ...) -> MonthlySheet     week: "YYYY-Www" (ISO week, 2022-W23)
+    build_period_sheet(db, period, ...)             either, from desktop.core.periods
     parse_month("2024-05") -> (2024, 5); raises ValueError with a Chinese message
 
 MonthlySheet: title, unit (填报单位), as_of, month, paragraph, COLUMNS, rows [MonthlyRow],
@@ -14,13 +17,13 @@ all draw this same object.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from db.records import rows
 from db.settings import signature_defaults
+from desktop.core.periods import Period, parse_period
 from desktop.core.report_settings import ReportSettings
 from desktop.core.schedule import Assessment
 from desktop.core.status import DONE_CODES, status_label
@@ -64,6 +67,11 @@ class MonthlySheet:
     trend: list[tuple[str, int, int]]
     signature: dict[str, str] = field(default_factory=dict)
     columns: tuple[str, ...] = COLUMNS
+    kind: str = "month"               # or "week"
+
+    @property
+    def sheet_name(self) -> str:
+        return "月度进展" if self.kind == "month" else "周进展"
 
     @property
     def as_of_text(self) -> str:
@@ -95,10 +103,10 @@ def units_text(problem: dict, shown: int = 3) -> str:
 
 
 def _row(n: int, problem: dict, measures: list, assessment: Assessment,
-         progress: str | None) -> MonthlyRow:
+         progress: str | None, this: str = "本月") -> MonthlyRow:
     units = units_text(problem)
     if progress is None:
-        progress = "已完成整改" if problem.get("status") in DONE_CODES else "本月未报送进展"
+        progress = "已完成整改" if problem.get("status") in DONE_CODES else f"{this}未报送进展"
     return MonthlyRow(
         seq=n, code=str(problem.get("code") or ""),
         problem=problem.get("title") or problem.get("description") or "",
@@ -111,20 +119,41 @@ def _row(n: int, problem: dict, measures: list, assessment: Assessment,
 def build_monthly(db, month: str | dt.date, *, as_of: dt.date | None = None,
                   settings: ReportSettings | None = None, unit: str | None = None) -> MonthlySheet:
     year, mon = parse_month(month)
-    period = f"{year:04d}-{mon:02d}"
+    return build_period_sheet(db, parse_period(f"{year:04d}-{mon:02d}"), as_of=as_of,
+                              settings=settings, unit=unit)
+
+
+def build_weekly(db, week: str | dt.date, *, as_of: dt.date | None = None,
+                 settings: ReportSettings | None = None, unit: str | None = None) -> MonthlySheet:
+    """信息周报告: the monthly sheet's table, counts and paragraph for one ISO week."""
+    return build_period_sheet(db, parse_week(week), as_of=as_of, settings=settings, unit=unit)
+
+
+def parse_week(week: str | dt.date) -> Period:
+    """An ISO week ("2022-W23", or the week a date lies in); ValueError in Chinese otherwise."""
+    period = parse_period(week, kind="week")
+    if period.kind != "week":
+        raise ValueError(f"周次“{week}”格式不对，请写成 YYYY-Www，例如 2022-W23。")
+    return period
+
+
+def build_period_sheet(db, period: Period, *, as_of: dt.date | None = None,
+                       settings: ReportSettings | None = None,
+                       unit: str | None = None) -> MonthlySheet:
     if as_of is None:
-        as_of = min(dt.date(year, mon, calendar.monthrange(year, mon)[1]), dt.date.today())
-        as_of = max(as_of, dt.date(year, mon, 1))
+        as_of = max(min(period.end, dt.date.today()), period.start)
     snap = take_snapshot(db, as_of, settings)
-    reports = _month_reports(db, period)
-    table = [_row(n, p, snap.measures.get(p["id"], []), a, reports.get(p["id"]))
+    reports = _month_reports(db, period.text)
+    table = [_row(n, p, snap.measures.get(p["id"], []), a, reports.get(p["id"]), period.this)
              for n, (p, a) in enumerate(zip(snap.problems, snap.assessments), start=1)]
     signature = signature_defaults(db)
     if unit:
         signature["unit"] = unit
     signature.setdefault("date", "")
     signature["date"] = signature["date"] or f"{as_of.year}年{as_of.month}月{as_of.day}日"
+    columns = tuple(c.replace("本月", period.this) for c in COLUMNS)
     return MonthlySheet(
-        month=period, title=f"{year}年{mon}月整改进展情况表", unit=signature["unit"],
+        month=period.text, title=f"{period.label}整改进展情况表", unit=signature["unit"],
         as_of=as_of, paragraph=snap.paragraph(with_measures=True), rows=table, snapshot=snap,
-        trend=completion_trend_data(db, period), signature=signature)
+        trend=completion_trend_data(db, period.month), signature=signature, columns=columns,
+        kind=period.kind)

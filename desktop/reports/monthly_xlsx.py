@@ -137,7 +137,7 @@ def write_monthly_xlsx(sheet: MonthlySheet, path: str | Path, page_size: str = "
                        with_charts: bool = True) -> Path:
     wb = Workbook()
     ws = wb.active
-    ws.title = "月度进展"
+    ws.title = sheet.sheet_name
     for col, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     _title_block(ws, sheet)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from db.records import measures_by_problem, problem_rows, rows
 from db.settings import load_report_settings, round_starts
+from desktop.core.periods import parse_period, period_key, reported_by
 from desktop.core.report_settings import ReportSettings
 from desktop.core.schedule import Assessment, assess
 from desktop.core.stats import PetitionStats, ProblemStats, petition_stats, problem_stats
@@ -59,14 +60,17 @@ def _history(db) -> dict[int, list[dict]]:
     for problem_id, period, status, percent, text in cur.fetchall():
         out.setdefault(problem_id, []).append(
             {"period": period, "status": status, "percent": percent, "text": text})
+    for reports in out.values():      # weeks and months by the days they cover, not as text
+        reports.sort(key=lambda r: period_key(r["period"]))
     return out
 
 
-def as_of_state(problem: dict, history: list[dict], month: str) -> dict:
-    """The problem with status, percent and progress as reported up to `month` (YYYY-MM)."""
-    if not history or history[-1]["period"] <= month:
+def as_of_state(problem: dict, history: list[dict], as_of: dt.date) -> dict:
+    """The problem with status, percent and progress as reported in periods begun by as_of
+    (months and ISO weeks alike)."""
+    if not history or reported_by(history[-1]["period"], as_of):
         return problem
-    earlier = [r for r in history if r["period"] <= month]
+    earlier = [r for r in history if reported_by(r["period"], as_of)]
     if not earlier:  # nothing known about then (e.g. a ledger imported later): as it is now
         return problem
     state = dict(problem)
@@ -78,9 +82,8 @@ def as_of_state(problem: dict, history: list[dict], month: str) -> dict:
 
 def take_snapshot(db, as_of: dt.date, settings: ReportSettings | None = None) -> Snapshot:
     settings = settings or load_report_settings(db)
-    month = f"{as_of:%Y-%m}"
     history = _history(db)
-    problems = [as_of_state(p, history.get(p["id"], []), month) for p in problem_rows(db)]
+    problems = [as_of_state(p, history.get(p["id"], []), as_of) for p in problem_rows(db)]
     measures = measures_by_problem(db)
     starts = round_starts(db)
     calendar = WorkCalendar(settings.extra_holidays, settings.extra_workdays)
@@ -101,7 +104,8 @@ def _month_back(month: str, n: int) -> str:
 def _done_by_period(reports: list[dict], periods: list[str]) -> list[bool]:
     out, i, status = [], 0, None
     for period in periods:
-        while i < len(reports) and reports[i]["period"] <= period:
+        end = parse_period(period).end
+        while i < len(reports) and reported_by(reports[i]["period"], end):
             status, i = reports[i]["status"], i + 1
         out.append(status in DONE_CODES)
     return out

@@ -42,6 +42,7 @@ class WindowCommands:
         a.about.triggered.connect(self.about)
         window.register_view.open_problem.connect(self.open_problem)
         a.import_ledger.triggered.connect(lambda: self.import_ledger())
+        a.paste_plan.triggered.connect(self.import_pasted_plan)
         self.exports = ExportCommands(window)
         self.exchange = ExchangeCommands(window)
 
@@ -103,6 +104,15 @@ class WindowCommands:
         dialog = ImportDialog(self.window)
         dialog.open()
         dialog.read(path)
+        return dialog
+
+    def import_pasted_plan(self):
+        """The import dialog, reading a plan's text the clerk pastes."""
+        from desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.window)
+        dialog.open()
+        dialog.paste_plan()
         return dialog
 
     def open_settings(self):

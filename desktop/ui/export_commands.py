@@ -55,7 +55,7 @@ class ExportCommands:
             self._run("正在填回上级表", export_ops.fill_back_to(template, out))
 
     def unit_forms(self) -> None:
-        period = prompts.ask_text(self.window, "分发填报表", "填报期间（YYYY-MM）：",
+        period = prompts.ask_text(self.window, "分发填报表", "填报期间（按月写 YYYY-MM，按周写 YYYY-Www）：",
                                   f"{dt.date.today():%Y-%m}")
         if not period:
             return

@@ -27,8 +27,10 @@ from desktop.ui.register_view import RegisterView
 from desktop.ui.report_view import ReportView
 from desktop.ui.session import Session
 from desktop.ui.tasks import Cancelled, Op, TaskManager
+from desktop.ui.timeline_view import TimelineView
 
-VIEWS = (("register", "台账"), ("dashboard", "看板"), ("petitions", "信访件"), ("report", "报表"))
+VIEWS = (("register", "台账"), ("dashboard", "看板"), ("petitions", "信访件"), ("report", "报表"),
+         ("timeline", "挂图作战"))
 
 
 class MainWindow(QMainWindow):
@@ -63,8 +65,9 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(db, self.run)
         self.petitions = PetitionsView(db)
         self.report = ReportView(db, self.run)
+        self.timeline = TimelineView(db, self.run)
         self.views = {"register": self.register_view, "dashboard": self.dashboard,
-                      "petitions": self.petitions, "report": self.report}
+                      "petitions": self.petitions, "report": self.report, "timeline": self.timeline}
         self.nav = QListWidget(objectName="nav")
         self.nav.addItems([name for _, name in VIEWS])
         self.nav.setFixedWidth(112)

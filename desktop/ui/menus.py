@@ -29,6 +29,7 @@ class Actions:
     help: QAction
     about: QAction
     views: list[QAction] = field(default_factory=list)
+    paste_plan: QAction | None = None
 
 
 def _action(window: QMainWindow, text: str, name: str, shortcut=None, icon=None,
@@ -70,6 +71,7 @@ def build_actions(window: QMainWindow) -> Actions:
         help=_action(window, "使用说明", "help", key.HelpContents),
         about=_action(window, "关于整改台账", "about"),
     )
+    a.paste_plan = _action(window, "粘贴整改方案正文…", "pastePlan", tip="粘贴方案正文，按编号和牵头单位读入问题")
     a.export_ledger.setIconText("导出台账")
     a.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -81,7 +83,7 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     file_menu = bar.addMenu("文件(&F)")
     file_menu.addActions([a.new, a.open])
     file_menu.addSeparator()
-    file_menu.addAction(a.import_ledger)
+    file_menu.addActions([a.import_ledger, a.paste_plan])
     export = QMenu("导出", file_menu, objectName="exportMenu")
     export.addActions([a.export_ledger, a.fill_back, a.unit_forms, a.collect])
     file_menu.addMenu(export)

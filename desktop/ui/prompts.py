@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-LEDGER_FILTER = "Excel 台账 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
+LEDGER_FILTER = "台账或整改方案 (*.xlsx *.xlsm *.xls *.docx *.txt);;所有文件 (*)"
 REGISTER_FILTER = "整改台账 (*.db);;所有文件 (*)"
 WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
 

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from db.queries import report_periods
 from desktop.core.alerts import COLOUR_HEX
+from desktop.core.periods import period_containing, period_key
 from desktop.reports.monthly import COLUMNS
 from desktop.ui import prompts
 from desktop.ui.lazy_view import LazyView
@@ -61,7 +62,7 @@ class ReportView(LazyView, QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addSpacing(16)
-        head.addWidget(QLabel("月份："))
+        head.addWidget(QLabel("期间（月或周）："))
         head.addWidget(self.period)
         head.addStretch(1)
         for button in self.buttons.values():
@@ -83,10 +84,11 @@ class ReportView(LazyView, QWidget):
 
     def _fill_periods(self) -> None:
         current = self.period.currentText() or f"{dt.date.today():%Y-%m}"
-        periods = sorted(set(report_periods(self.db)) | {f"{dt.date.today():%Y-%m}"},
-                         reverse=True)
+        this_week = period_containing(dt.date.today(), "week").text
+        periods = sorted(set(report_periods(self.db)) | {f"{dt.date.today():%Y-%m}", this_week},
+                         key=period_key, reverse=True)
         self.period.clear()
-        self.period.addItems([p for p in periods if len(p) == 7])
+        self.period.addItems([p for p in periods if period_key(p)[0] != dt.date.max])
         self.period.setCurrentIndex(max(self.period.findText(current), 0))
 
     def build(self, then=None) -> None:
@@ -94,12 +96,13 @@ class ReportView(LazyView, QWidget):
         self.dirty = False
         self.paragraph.setText("正在生成……")
         month = self.period.currentText()
-        self.run(Op(f"正在生成{month}月度报表", report_ops.build_sheet(month),
+        self.run(Op(f"正在生成{month}报表", report_ops.build_sheet(month),
                     success=lambda sheet: self._show(sheet, then), long=True))
 
     def _show(self, sheet, then=None) -> None:
         self.sheet = sheet
         self.title.setText(sheet.title)
+        self.table.setHorizontalHeaderLabels(list(sheet.columns))
         self.paragraph.setText(sheet.paragraph)
         ids = self._ids(sheet)
         self.table.set_rows([(ids.get(r.code, 0), list(r.cells())) for r in sheet.rows])

@@ -116,3 +116,51 @@ def test_header_rows_named_by_the_clerk(qtbot, window, monkeypatch, samples):
     assert dialog.mapping.combo("F").currentData() == "lead_units"
     assert dialog.preview.problems.rowCount() == 8
     dialog.close()
+
+
+def test_pasted_plan_text_imports_through_the_dialog(qtbot, window, monkeypatch):
+    from desktop.ui.import_dialog import paste
+    from tests.ledger.documents.word_docs import work_points_text
+
+    before = window.register_view.model.rowCount()
+    monkeypatch.setattr(paste, "ask_pasted_plan",
+                        lambda parent: paste.save_pasted("\n".join(work_points_text())))
+    window.actions_.paste_plan.trigger()
+    qtbot.waitUntil(lambda: window.findChild(object, "importDialog") is not None)
+    dialog = window.findChild(object, "importDialog")
+    qtbot.waitUntil(lambda: dialog.reading is not None and dialog.op is None, timeout=10000)
+    assert dialog.sheet.currentText() == "方案正文" and dialog.kind.text() == "问题台账"
+    assert dialog.preview.problems.rowCount() == 63
+    assert dialog.round.currentText() == "2020年全省生态环境保护工作要点"
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.problems_created == 63
+    assert window.register_view.model.rowCount() == before + 63
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(object, "importDialog") is None)
+
+
+def test_paste_dialog_asks_for_text_before_reading(qtbot):
+    from desktop.ui.import_dialog.paste import PasteDialog
+
+    dialog = PasteDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "粘贴" in dialog.error.text()
+    dialog.text.setPlainText("一、水污染\n1.问题\n牵头单位：县住建局")
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_word_problem_list_through_the_dialog(qtbot, window, monkeypatch, tmp_path):
+    from tests.ledger.documents.word_docs import problem_list
+
+    dialog = start_import(qtbot, window, monkeypatch, problem_list(tmp_path / "整改清单.docx"))
+    assert dialog.sheet.currentText() == "表格1" and dialog.header_rows.text() == "第 1 行"
+    assert dialog.preview.problems.rowCount() == 4 and dialog.preview.measures.rowCount() == 10
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.problems_created == 4
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(object, "importDialog") is None)

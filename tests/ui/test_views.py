@@ -94,3 +94,20 @@ def test_report_shows_the_monthly_sheet_prints_and_exports(qtbot, window, monkey
         with qtbot.waitSignal(window.tasks.done, timeout=30000):
             qtbot.mouseClick(view.buttons[kind], Qt.MouseButton.LeftButton)
         assert out.exists() and out.stat().st_size > 1000
+
+
+def test_report_view_offers_this_week_beside_the_months(qtbot, window):
+    import datetime as dt
+
+    from desktop.core.periods import period_containing
+    from tests.ui.helpers import choose
+
+    click_nav(qtbot, window, "报表")
+    view = window.report
+    qtbot.waitUntil(lambda: view.sheet is not None and view.dirty is False, timeout=15000)
+    week = period_containing(dt.date.today(), "week")
+    choose(qtbot, view.period, week.text)
+    qtbot.waitUntil(lambda: view.sheet is not None and view.sheet.month == week.text, timeout=15000)
+    assert view.title.text().startswith(week.label)
+    header = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert "本周进展" in header and view.table.rowCount() == 63

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from db.changes import now_iso, recorded_step
 from db.identity import form_key, register_id
 from db.progress import add_progress_report
+from desktop.core.periods import period_key
 from desktop.ledger.forms.collect_plan import Plan, make_plan
 from desktop.ledger.forms.form_layout import check_period, period_label
 from desktop.ledger.forms.form_reader import FormReading, FormRefused, read_form
@@ -99,8 +100,8 @@ def _current_period(db: Database, readings: list[FormReading]) -> str | None:
     """The period being collected: the newest one forms were issued for, else the forms' newest."""
     issued = issued_periods(db)
     if issued:
-        return max(issued)
-    return max((r.period for r in readings), default=None)
+        return max(issued, key=period_key)      # weeks and months by the days they cover
+    return max((r.period for r in readings), key=period_key, default=None)
 
 
 def _refuse_other_periods(readings: list[tuple[FileResult, FormReading]], expected: str) -> None:

@@ -15,11 +15,14 @@ import json
 import re
 from dataclasses import dataclass
 
+from desktop.core.periods import parse_period
+
 FORM_SHEET = "填报表"
 INFO_SHEET = "表单信息"
 FORM_VERSION = "1"
 TITLE_ROW, NOTE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4
 PERIOD_RE = re.compile(r"^(\d{4})-(\d{2})$")
+WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -69,18 +72,25 @@ ROWS_HEADER = ("行号", "问题ID", "问题编号", "督察批次")
 
 
 def check_period(text: str | None) -> str:
-    """YYYY-MM, default the current month; ValueError with a Chinese message otherwise."""
+    """YYYY-MM or an ISO week YYYY-Www, default the current month; ValueError in Chinese otherwise."""
     if not text:
         return dt.date.today().strftime("%Y-%m")
-    m = PERIOD_RE.match(text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"填报期间“{text}”格式不对，请写成 YYYY-MM，例如 2024-05。")
-    return text.strip()
+    refused = ValueError(f"填报期间“{text}”格式不对，请写成 YYYY-MM（例如 2024-05），"
+                         "按周填报写成 YYYY-Www（例如 2024-W23）。")
+    if not PERIOD_RE.match(text.strip()) and not WEEK_RE.match(text.strip()):
+        raise refused
+    try:
+        return parse_period(text.strip()).text
+    except ValueError as exc:
+        raise refused from exc
 
 
 def period_label(period: str) -> str:
-    year, month = period.split("-")
-    return f"{int(year)}年{int(month)}月"
+    """2024年5月, 2024年第23周."""
+    try:
+        return parse_period(period).short_label
+    except ValueError:
+        return period
 
 
 def norm(value: object) -> str:

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from db.identity import form_key, get_setting, register_id, set_setting
 from db.records import measures_by_problem, problem_rows, rows
+from desktop.core.periods import period_key
 from desktop.core.units import merge_unit_lists, unit_key
 from desktop.ledger.forms.form_layout import check_period, period_label
 from desktop.ledger.forms.form_writer import FormContent, write_form
@@ -62,13 +63,14 @@ def units_with_problems(db: Database) -> dict[str, tuple[str, list[dict]]]:
 
 def last_progress(db: Database, period: str) -> dict[int, str]:
     """Each problem's newest report before the period, as "2024年4月：…"."""
-    out: dict[int, str] = {}
+    out: dict[int, tuple[tuple, str]] = {}
+    before = period_key(period)        # weeks and months by the days they cover
     for r in rows(db, "SELECT problem_id, period, text FROM progress_reports WHERE measure_id IS "
-                      "NULL AND period < ? AND text != '' ORDER BY problem_id, period, id",
-                  [period]):
-        label = period_label(r["period"]) if len(r["period"]) == 7 else r["period"]
-        out[r["problem_id"]] = f"{label}：{r['text']}"
-    return out
+                      "NULL AND text != '' ORDER BY id"):
+        key = period_key(r["period"])
+        if key < before and (r["problem_id"] not in out or key >= out[r["problem_id"]][0]):
+            out[r["problem_id"]] = (key, f"{period_label(r['period'])}：{r['text']}")
+    return {pid: text for pid, (_, text) in out.items()}
 
 
 def file_name(unit: str, period: str) -> str:
@@ -121,5 +123,5 @@ def issued_periods(db: Database) -> list[str]:
 
 
 def _remember_period(db: Database, period: str) -> None:
-    periods = sorted(set(issued_periods(db)) | {period})
+    periods = sorted(set(issued_periods(db)) | {period}, key=period_key)
     set_setting(db, ISSUED_PERIODS, json.dumps(periods))

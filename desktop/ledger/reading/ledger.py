@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.ledger.errors import Issue, LedgerRefused, SkippedRow
-from desktop.ledger.reading.grid import Grid, open_book
+from desktop.ledger.reading.documents import open_book
+from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import HEADER_SEARCH_ROWS, Column, Layout, find_layout
 from desktop.ledger.reading.petition_rows import read_petitions
 from desktop.ledger.reading.problem_rows import Reading, read_problems

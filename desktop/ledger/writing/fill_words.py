@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from desktop.core.periods import period_key, reported_by
 from desktop.core.status import (
     AHEAD,
     BEHIND,
@@ -60,10 +61,11 @@ def progress_as_of(db: Database, problem_id: int, as_of: dt.date | None) -> dict
         row = db.execute("SELECT progress, status, status_text, percent FROM problems WHERE id = ?",
                          [problem_id]).fetchone()
         return {"text": row[0], "status": row[1], "status_text": row[2], "percent": row[3]}
-    period = f"{as_of.year:04d}-{as_of.month:02d}"
-    row = db.execute("SELECT text, status, status_text, percent FROM progress_reports"
-                     " WHERE problem_id = ? AND measure_id IS NULL AND period <= ?"
-                     " ORDER BY period DESC, id DESC LIMIT 1", [problem_id, period]).fetchone()
-    if row is None:
+    found = [r for r in db.execute(
+        "SELECT text, status, status_text, percent, period, id FROM progress_reports"
+        " WHERE problem_id = ? AND measure_id IS NULL", [problem_id]).fetchall()
+        if reported_by(r[4], as_of)]        # weeks and months by the days they cover
+    if not found:
         return None
+    row = max(found, key=lambda r: (period_key(r[4]), r[5]))
     return {"text": row[0], "status": row[1], "status_text": row[2], "percent": row[3]}

@@ -24,6 +24,7 @@ from db.queries import filter_choices
 from desktop.ledger.errors import LedgerRefused
 from desktop.ledger.long_work import Cancelled as ImportCancelled
 from desktop.ui import prompts
+from desktop.ui.import_dialog import paste
 from desktop.ui.import_dialog.mapping import MappingTable
 from desktop.ui.import_dialog.preview import PreviewTabs
 from desktop.ui.import_dialog.result_page import ResultPage
@@ -51,6 +52,8 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         self.file_label = QLabel(objectName="importFile", wordWrap=True)
         self.choose = QPushButton("选择文件…", objectName="chooseFile")
+        self.paste = QPushButton("粘贴方案正文…", objectName="pastePlanButton", autoDefault=False)
+        self.paste.clicked.connect(self.paste_plan)
         self.sheet = QComboBox(objectName="importSheet")
         self.kind = QLabel(objectName="importKind")
         self.header_rows = QLabel(objectName="importHeaderRows")
@@ -99,6 +102,7 @@ class ImportDialog(QDialog):
         line = QHBoxLayout()
         line.addWidget(self.file_label, 1)
         line.addWidget(self.choose)
+        line.addWidget(self.paste)
         form.addRow("文件", line)
         form.addRow("工作表", self.sheet)
         form.addRow("识别为", self.kind)
@@ -122,6 +126,11 @@ class ImportDialog(QDialog):
     # -- reading ------------------------------------------------------------------------
     def choose_file(self) -> None:
         path = prompts.open_file(self, "选择要导入的台账", prompts.LEDGER_FILTER)
+        if path:
+            self.read(path)
+
+    def paste_plan(self) -> None:
+        path = paste.ask_pasted_plan(self)
         if path:
             self.read(path)
 

@@ -10,11 +10,13 @@ from desktop.ui.changes import Changes
 from desktop.ui.tasks import Progress
 
 
-def build_sheet(month: str):
+def build_sheet(period: str):
+    """An op: the progress sheet of a month ("2024-05") or of an ISO week ("2024-W23")."""
     def work(db: Database, _progress: Progress):
-        from desktop.reports.monthly import build_monthly
+        from desktop.core.periods import parse_period
+        from desktop.reports.monthly import build_period_sheet
 
-        return build_monthly(db, month)
+        return build_period_sheet(db, parse_period(period))
     return work
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.periods import period_key
 from desktop.core.status import STATUS_CODES, STATUS_LABELS
 from desktop.ui.problem_dialog.fields import percent_box
 from desktop.ui.widgets import left_headers
@@ -85,7 +86,8 @@ class ProgressPanel(QWidget):
         layout.addWidget(box)
 
     def load(self, problem: dict) -> None:
-        history = sorted(problem["history"], key=lambda r: (r["period"], r["id"]), reverse=True)
+        history = sorted(problem["history"], key=lambda r: (period_key(r["period"]), r["id"]),
+                         reverse=True)
         self.history.setRowCount(len(history))
         for row, r in enumerate(history):
             cells = [r["period"], STATUS_LABELS.get(r["status"] or "", r["status_text"]),

@@ -58,7 +58,7 @@ def _legacy_renamed(tmp_path, samples):
 
 
 BAD = {"截断": (_truncated, "损坏"), "密码": (_protected, "密码"), "网页": (_html, "不是 Excel"),
-       "空文件": (_empty, "空文件"), "非台账压缩包": (_word, "不是 Excel 工作簿"),
+       "空文件": (_empty, "空文件"), "非台账压缩包": (_word, "已损坏"),
        "无表头": (_no_header, "没有找到台账的表头")}
 
 
