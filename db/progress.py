@@ -5,10 +5,16 @@ from __future__ import annotations
 from db.changes import Step, now_iso
 from desktop.core.status import derive_status, status_from_text, status_label
 
+UNIT_FORM = "unit_form"
+# The reports that are the problem's progress for a period: the unit forms' reports are not (their
+# merge, source 'merged', is).
+COUNTY_REPORT = f"source != '{UNIT_FORM}'"
+
 
 def latest_report(db, problem_id: int) -> dict | None:
+    """The problem's newest own (or merged) report; a unit's report is one voice of a merge."""
     cur = db.execute("SELECT * FROM progress_reports WHERE problem_id = ? AND measure_id IS NULL"
-                     " ORDER BY period DESC, id DESC LIMIT 1", [problem_id])
+                     f" AND {COUNTY_REPORT} ORDER BY period DESC, id DESC LIMIT 1", [problem_id])
     row = cur.fetchone()
     return dict(zip([d[0] for d in cur.description], row)) if row else None
 

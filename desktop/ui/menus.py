@@ -29,6 +29,7 @@ class Actions:
     help: QAction
     about: QAction
     views: list[QAction] = field(default_factory=list)
+    units: QAction | None = None
 
 
 def _action(window: QMainWindow, text: str, name: str, shortcut=None, icon=None,
@@ -70,6 +71,7 @@ def build_actions(window: QMainWindow) -> Actions:
         help=_action(window, "使用说明", "help", key.HelpContents),
         about=_action(window, "关于整改台账", "about"),
     )
+    a.units = _action(window, "单位…", "units", tip="合并、改名单位，列出单位组的成员")
     a.export_ledger.setIconText("导出台账")
     a.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -96,6 +98,7 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     edit.addSeparator()
     edit.addAction(a.find)
     edit.addSeparator()
+    edit.addAction(a.units)
     edit.addAction(a.settings)
     view_menu = bar.addMenu("视图(&V)")
     for i, name in enumerate(view_names):

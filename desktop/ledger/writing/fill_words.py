@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from db.progress import COUNTY_REPORT
 from desktop.core.status import (
     AHEAD,
     BEHIND,
@@ -62,7 +63,7 @@ def progress_as_of(db: Database, problem_id: int, as_of: dt.date | None) -> dict
         return {"text": row[0], "status": row[1], "status_text": row[2], "percent": row[3]}
     period = f"{as_of.year:04d}-{as_of.month:02d}"
     row = db.execute("SELECT text, status, status_text, percent FROM progress_reports"
-                     " WHERE problem_id = ? AND measure_id IS NULL AND period <= ?"
+                     f" WHERE problem_id = ? AND measure_id IS NULL AND period <= ? AND {COUNTY_REPORT}"
                      " ORDER BY period DESC, id DESC LIMIT 1", [problem_id, period]).fetchone()
     if row is None:
         return None
