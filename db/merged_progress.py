@@ -54,8 +54,9 @@ def merge_for(db: Database, problem_id: int, period: str,
     resolver = resolver or UnitResolver(db)
     lead_names, resp_names = rows(db, "SELECT lead_units, responsible_units FROM problems"
                                       " WHERE id = ?", [problem_id])[0].values()
-    lead, _ = resolver.expand(lead_names)
-    others, _ = resolver.expand(resp_names)
+    lead, lead_groups = resolver.expand(lead_names)
+    others, groups = resolver.expand(resp_names)
+    others += lead_groups + groups      # a group not yet listed still counts as a unit of it
     return merge_reports([UnitReport(r["unit"], r["text"], r["status"], r["percent"])
                           for r in reports], lead=lead, others=others, rule=merge_rule(db))
 

@@ -18,8 +18,8 @@ from desktop.core.units import normalize_unit
 _COLLECTIVE = re.compile(r"^(各|相关|有关|其他|其它|沿线|涉及|所属|属地)|各(有关|相关)?(单位|部门|乡镇|县|区|街道|镇|村)|"
                          r"^.{0,6}(等单位|等部门)$|有关单位$|相关单位$|相关部门$|有关部门$")
 # Words that do not tell one unit from another; dropped before comparing spellings.
-_FILLER = re.compile(r"人民政府|政府|办公室|办事处|委员会|管理局|分局|局|委|办|中心|公司")
-SUGGEST_AT = 72.0
+_FILLER = re.compile(r"^[省市县区]|人民政府|政府|办公室|办事处|委员会|管理局|分局|局|厅|委|办|中心|公司")
+SUGGEST_AT = 75.0
 
 
 def is_collective(name: str) -> bool:
@@ -38,9 +38,9 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     whole = fuzz.ratio(na, nb)
     inside = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 3 else 0.0
-    core = fuzz.ratio(_core(na), _core(nb))
+    core = fuzz.ratio(_core(na), _core(nb))   # 省民政厅 / 省财政厅: 民政 against 财政
     chars = 100.0 * len(set(na) & set(nb)) / max(len(set(na)), len(set(nb)))
-    return max(whole, min(inside, core + 15), min(core, chars))
+    return max(min(whole, core + 15), min(inside, core + 15), min(core, chars))
 
 
 @dataclass(frozen=True)
