@@ -90,9 +90,8 @@ class UnitsDialog(QDialog):
             item.setData(PAIR_ROLE, (pair.first, pair.second))
             self.pairs.addItem(item)
 
-    def _changed(self, changes) -> None:
-        if changes.problems or changes.register:
-            self.reload()
+    def _changed(self, _changes) -> None:
+        self.reload()   # an undo of a unit edit touches only the units: always re-read (small)
 
     def selected(self) -> list[Unit]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
