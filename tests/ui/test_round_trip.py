@@ -144,3 +144,28 @@ def test_units_screen_merges_a_suggested_pair_and_lists_a_groups_members(qtbot, 
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert dialog.table.item(names.index("各乡镇人民政府"), 2).text() == ""
     dialog.close()
+
+
+def test_the_merge_rule_chosen_in_settings_judges_the_status(qtbot, county_window, monkeypatch,
+                                                             tmp_path):
+    from tests.ui.helpers import choose
+
+    window = county_window
+    said(monkeypatch)
+    dialog = window.commands.open_settings()
+    qtbot.waitExposed(dialog)
+    choose(qtbot, dialog.merge_rule, "以牵头单位为准")
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    distribute(qtbot, window, monkeypatch, tmp_path / "下发", units=["县住房城乡建设局", "县财政局"])
+    returned = []
+    for form in sorted((tmp_path / "下发").glob("*.xlsx")):
+        lead = form.name.startswith("县住房城乡建设局")
+        word = "已完成" if lead else "未达序时进度"
+        returned.append(fill_form(form, tmp_path / f"交回{len(returned)}.xlsx",
+                                  {i: {"text": word, "status_text": word} for i in range(2)}))
+    collect(qtbot, window, monkeypatch, returned)
+    (status,) = window.session.db.execute(
+        "SELECT status FROM problems p JOIN rounds r ON r.id = p.round_id WHERE r.name = ? AND"
+        " p.code = '1'", [COUNTY_ROUND]).fetchone()
+    assert status == "completed"

@@ -138,7 +138,9 @@ def _plan_problems(db: Database, reading: LedgerReading, round_name: str | None,
 def _say_undated_progress(reading: LedgerReading, changes: list[Change],
                           result: ImportResult) -> None:
     """Progress without the ledger's own 截至 date is dated by the import's month: never silently."""
-    if reading.as_of is None and any(c.report for c in changes):
+    if reading.as_of is None and any(
+            c.report or (c.existing_id is None and (c.record["progress"] or c.record["status_text"]))
+            for c in changes):
         period = import_period(reading)[0]
         result.warnings.append(reading.issue(
             reading.header_rows[0], f"表头上方没有“截至”日期，表中的整改进展记为{period}（导入当月）的进展。"

@@ -308,3 +308,14 @@ def test_cancelling_a_collection_changes_nothing(register, forms, tmp_path):
                       cancel=lambda: calls.append(1) or len(calls) > 1,
                       progress=lambda *a: calls.append(a))
     assert reports(register) == []
+
+
+def test_the_command_line_records_a_units_newer_version_and_says_so(register, forms, tmp_path):
+    db_path = register.execute("PRAGMA database_list").fetchone()[2]
+    first = _older(filled(forms, tmp_path, name="第一版.xlsx"))
+    second = filled(forms, tmp_path, name="第二版.xlsx", rows={0: {"text": "扩容完成80%"}})
+    done = run_collect(first, second, "--db", db_path)
+    assert done.returncode == 0, done.stderr
+    assert "同一单位两个版本" in done.stdout and "已按较新的《第二版.xlsx》记录" in done.stdout
+    assert "问题1" in done.stdout and "汇总进展：县住建局：扩容完成80%" in done.stdout
+    assert merged(register, "1")["text"] == "县住建局：扩容完成80%"
