@@ -54,7 +54,7 @@ def _resolve(problems: dict[int, tuple[str, str]], by_code: dict[tuple[str, str]
 def _refusal(reading: FormReading, resolver: UnitResolver, problems, by_code) -> str:
     name = Path(reading.file).name
     now = resolver.canonical(reading.unit)
-    if now != reading.unit:
+    if unit_key(now) != unit_key(reading.unit):
         return (f"《{name}》“{fl.INFO_SHEET}”第{UNIT_INFO_ROW}行：填报单位“{reading.unit}”已改名或"
                 f"并入“{now}”，该表未收集。请为“{now}”重新分发填报表，或把该表内容录入新表后收集。")
     for row in reading.rows:

@@ -192,6 +192,9 @@ def test_a_form_whose_locked_content_changed_is_refused(register, forms, tmp_pat
         wb[fl.FORM_SHEET][where].value = "改过了"
     result = collect_forms(register, [filled(forms, tmp_path, edit=tamper)])
     assert "锁定内容被改动" in result.files[0].refused and reports(register) == []
+    row = int(where[1:])
+    named = f"“填报表”第{row}行" in result.files[0].refused
+    assert named == (row >= fl.FIRST_ROW)
 
 
 @pytest.mark.parametrize("label, value", [("填报期间", "2024-04"), ("填报单位", "城关镇")])
