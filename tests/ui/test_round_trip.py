@@ -5,7 +5,7 @@ and the problem dialog's 各单位填报 with the merged text edited as one undo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from db.records import rows
 from desktop.ui import prompts, unit_forms_dialog
@@ -169,3 +169,31 @@ def test_the_merge_rule_chosen_in_settings_judges_the_status(qtbot, county_windo
         "SELECT status FROM problems p JOIN rounds r ON r.id = p.round_id WHERE r.name = ? AND"
         " p.code = '1'", [COUNTY_ROUND]).fetchone()
     assert status == "completed"
+
+
+def test_distribute_dialog_picks_rounds_units_and_completed_problems(qtbot, county_window,
+                                                                     monkeypatch, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    window = county_window
+    said(monkeypatch)
+    monkeypatch.setattr(prompts, "choose_folder", lambda *a: str(tmp_path / "下发"))
+    seen: dict = {}
+
+    def clerk_picks() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["note"] = dialog.findChild(QLabel, "groupsNote").text()
+        for box, keep in ((dialog.rounds, COUNTY_ROUND), (dialog.units, "县城市管理局")):
+            for i in range(box.count()):
+                if box.item(i).text() != keep:
+                    box.item(i).setCheckState(Qt.CheckState.Unchecked)
+        dialog.completed.setChecked(True)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(200, clerk_picks)
+    with qtbot.waitSignal(window.tasks.done, timeout=60000):
+        window.actions_.unit_forms.trigger()
+    assert "各乡镇人民政府" in seen["note"]
+    (form,) = (tmp_path / "下发").glob("*.xlsx")
+    assert form.name.startswith("县城市管理局_")
