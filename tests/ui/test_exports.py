@@ -11,7 +11,7 @@ from desktop.ledger.reading.ledger import read_ledger
 from desktop.ui import prompts, unit_forms_dialog
 from desktop.ui.unit_forms_dialog import DistributionChoice
 from tests.ledger.forms_support import fill_form
-from tests.ui.test_round_trip import COUNTY_ROUND
+from tests.ui.test_units_window import COUNTY_ROUND
 
 
 def run_action(qtbot, window, action) -> None:

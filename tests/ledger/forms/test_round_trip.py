@@ -1,6 +1,6 @@
 """The monthly round trip with the units on a ledger whose problems share units (the county
 sample): forms only to real units and group members, every unit's return recorded and merged,
-the same through the command line as through the window (tests/ui/test_round_trip.py)."""
+the same through the command line as through the window (tests/ui/test_units_window.py)."""
 
 from __future__ import annotations
 
