@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from db.changes import Step, recorded_step
+from db.settings import get_setting, set_setting
 from desktop.core.unit_groups import is_collective
 from desktop.core.units import merge_unit_lists, normalize_unit, unit_key
 
@@ -167,3 +168,16 @@ def set_group(db: Database, name: str, is_group: bool, members: list[str]) -> No
             _unit_id(step, member)
         step.update("units", uid, {"is_group": 1 if is_group else 0,
                                    "members": members if is_group else []})
+
+
+APART = "units.apart"   # pairs of names the clerk said are different units (a preference)
+
+
+def apart_pairs(db: Database) -> set[frozenset[str]]:
+    return {frozenset(pair) for pair in get_setting(db, APART, []) or [] if len(pair) == 2}
+
+
+def mark_apart(db: Database, first: str, second: str) -> None:
+    """The clerk says these two names are different units: not suggested again."""
+    pairs = apart_pairs(db) | {frozenset((first, second))}
+    set_setting(db, APART, sorted(sorted(p) for p in pairs))

@@ -118,6 +118,13 @@ def test_units_screen_merges_a_suggested_pair_and_lists_a_groups_members(qtbot, 
     dialog = window.findChild(QDialog, "unitsDialog")
     qtbot.waitExposed(dialog)
     pairs = [dialog.pairs.item(i).text() for i in range(dialog.pairs.count())]
+    other = next(i for i, t in enumerate(pairs) if "相关乡镇" not in t)
+    dialog.pairs.setCurrentRow(other)
+    with qtbot.waitSignal(window.tasks.done, timeout=10000):
+        qtbot.mouseClick(dialog.buttons["notSame"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pairs.count() == len(pairs) - 1)
+    assert pairs[other] not in [dialog.pairs.item(i).text() for i in range(dialog.pairs.count())]
+    pairs = [dialog.pairs.item(i).text() for i in range(dialog.pairs.count())]
     row = next(i for i, t in enumerate(pairs) if "相关乡镇" in t and "相关乡镇人民政府" in t)
     dialog.pairs.setCurrentRow(row)
     monkeypatch.setattr(prompts, "ask_item", lambda _p, _t, _l, items: "相关乡镇人民政府")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from db.unit_registry import merge_units, rename_unit, set_group
+from db.unit_registry import mark_apart, merge_units, rename_unit, set_group
 from desktop.ui.changes import Changes
 
 
@@ -28,4 +28,11 @@ def group(name: str, is_group: bool, members: list[str]):
         set_group(db, name, is_group, members)
         said = f"“{name}”的成员：{'、'.join(members)}" if is_group else f"“{name}”是单个单位"
         return Changes(problems=True, message=f"已设置{said}")
+    return work
+
+
+def apart(first: str, second: str):
+    def work(db: Database, _progress=None) -> Changes:
+        mark_apart(db, first, second)
+        return Changes(message=f"“{first}”和“{second}”不再提示为同一单位")
     return work

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db.unit_registry import Unit, list_units
+from db.unit_registry import Unit, apart_pairs, list_units
 from desktop.core.unit_groups import suggest_pairs
 from desktop.core.units import split_units
 from desktop.ui import prompts
@@ -47,12 +47,14 @@ class UnitsDialog(QDialog):
         self.buttons = {name: QPushButton(text, objectName=name) for name, text in (
             ("mergeUnits", "合并所选两个…"), ("renameUnit", "改名…"),
             ("editGroup", "设为单位组并列出成员…"), ("notGroup", "设为单个单位"),
-            ("mergePair", "合并建议的一对…"), ("closeUnits", "关闭"))}
+            ("mergePair", "合并建议的一对…"), ("notSame", "不是同一单位"),
+            ("closeUnits", "关闭"))}
         self.units: list[Unit] = []
         self._layout()
         for name, slot in (("mergeUnits", self.merge_selected), ("renameUnit", self.rename),
                            ("editGroup", self.edit_group), ("notGroup", self.not_group),
-                           ("mergePair", self.merge_pair), ("closeUnits", self.close)):
+                           ("mergePair", self.merge_pair), ("notSame", self.not_same),
+                           ("closeUnits", self.close)):
             self.buttons[name].clicked.connect(slot)
         window.changed.connect(self._changed)
         self.reload()
@@ -67,6 +69,7 @@ class UnitsDialog(QDialog):
         top.addLayout(side)
         bottom = QHBoxLayout()
         bottom.addWidget(self.buttons["mergePair"])
+        bottom.addWidget(self.buttons["notSame"])
         bottom.addStretch(1)
         bottom.addWidget(self.buttons["closeUnits"])
         layout = QVBoxLayout(self)
@@ -85,7 +88,8 @@ class UnitsDialog(QDialog):
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.pairs.clear()
-        for pair in suggest_pairs([u.name for u in self.units]):
+        apart = apart_pairs(self.window_.session.db)
+        for pair in suggest_pairs([u.name for u in self.units], apart=apart):
             item = QListWidgetItem(f"{pair.first}　↔　{pair.second}（相似度 {pair.score:g}）")
             item.setData(PAIR_ROLE, (pair.first, pair.second))
             self.pairs.addItem(item)
@@ -118,6 +122,12 @@ class UnitsDialog(QDialog):
             prompts.warn(self, "合并单位", "请先在下方选中一对建议。")
             return
         self._merge(*item.data(PAIR_ROLE))
+
+    def not_same(self) -> None:
+        item = self.pairs.currentItem()
+        if item is not None:
+            self.window_.run(Op("不是同一单位", unit_ops.apart(*item.data(PAIR_ROLE)),
+                                success=lambda _c: self.reload()))
 
     def _one(self, title: str) -> Unit | None:
         chosen = self.selected()
