@@ -144,6 +144,15 @@ def latest_version() -> int:
     return len(MIGRATIONS._migrations)
 
 
+@MIGRATIONS(name="0002_unit_reports")
+def unit_reports(db: Database) -> None:
+    """Groups of units (各乡镇人民政府 …) with their members; each unit's report kept beside the
+    county's merged progress (progress_reports.source = 'merged')."""
+    db.execute("ALTER TABLE units ADD COLUMN is_group INTEGER")  # NULL: judged by the name
+    db.execute("ALTER TABLE units ADD COLUMN members TEXT NOT NULL DEFAULT '[]'")
+    db.execute("CREATE INDEX progress_problem_unit ON progress_reports(problem_id, period, unit)")
+
+
 @MIGRATIONS(name="0007_exchange")
 def exchange(db: Database) -> None:
     """Exchange packages: each carried row's field versions (desktop/exchange/versions.py), the

@@ -6,10 +6,16 @@ from db.changes import Step, now_iso
 from desktop.core.periods import period_key
 from desktop.core.status import derive_status, status_from_text, status_label
 
+UNIT_FORM = "unit_form"
+# The reports that are the problem's progress for a period: the unit forms' reports are not (their
+# merge, source 'merged', is).
+COUNTY_REPORT = f"source != '{UNIT_FORM}'"
+
 
 def latest_report(db, problem_id: int) -> dict | None:
-    """The problem's newest report: by the days its period covers (weeks and months alike)."""
-    cur = db.execute("SELECT * FROM progress_reports WHERE problem_id = ? AND measure_id IS NULL",
+    """The problem's newest own (or merged) report — a unit's report is one voice of a merge — by the days its period covers (weeks and months alike)."""
+    cur = db.execute("SELECT * FROM progress_reports WHERE problem_id = ? AND measure_id IS NULL"
+                     f" AND {COUNTY_REPORT}",
                      [problem_id])
     names = [d[0] for d in cur.description]
     found = [dict(zip(names, row)) for row in cur.fetchall()]

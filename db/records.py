@@ -77,7 +77,8 @@ def dump_register(db: Database, *, with_history: bool = True) -> dict:
         for r in rows(db, "SELECT * FROM progress_reports ORDER BY problem_id, period, id"):
             history.setdefault(r["problem_id"], []).append(
                 {k: r[k] for k in ("period", "text", "status", "percent", "unit", "reporter",
-                                   "reported_on", "source")})
+                                   "reported_on", "source", "status_text", "difficulties",
+                                   "next_steps", "phone")})
     out_problems = []
     for p in problems:
         item = problem_public(p, measures.get(p["id"], []))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 
 from db.changes import Step
@@ -13,6 +15,9 @@ class UnitBook:
 
     def __init__(self, db: Database):
         self.by_key = {key: name for name, key in db.execute("SELECT name, key FROM units")}
+        for name, aliases in db.execute("SELECT name, aliases FROM units WHERE aliases != '[]'"):
+            for alias in json.loads(aliases or "[]"):  # a spelling merged into a unit
+                self.by_key.setdefault(unit_key(alias), name)
         self.new: dict[str, str] = {}          # key → name of units the register does not know
         self.variants: dict[str, str] = {}
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
+from desktop.core.status import status_label
 
 
 def register(sub) -> None:
@@ -30,7 +31,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         raise Refused("找不到文件：" + "、".join(missing) + "。未收集任何填报表。")
     try:
         result = collect_forms(open_db(args), args.files, period=args.period,
-                               dry_run=args.dry_run)
+                               dry_run=args.dry_run, newer_wins=True)
     except ValueError as exc:
         raise Refused(str(exc)) from exc
     if args.json:
@@ -38,8 +39,10 @@ def cmd_collect(args: argparse.Namespace) -> int:
     else:
         _print_human(result, args.dry_run)
     if result.refused:
-        print(f"有 {len(result.refused)} 份填报表被拒收，本次未记录任何内容。", file=sys.stderr)
-        return 1
+        print(f"有 {len(result.refused)} 份填报表被拒收（见上），"
+              + ("其余填报表已记录。" if result.committed else "本次未记录任何内容。"),
+              file=sys.stderr)
+        return 0 if result.committed else 1
     return 0
 
 
@@ -54,12 +57,15 @@ def _print_human(result, dry_run: bool) -> None:
         codes = "、".join(r["code"] for r in f.recorded)
         print(f"《{name}》（{f.unit}，{f.period}）：新记录 {len(f.recorded)} 条"
               + (f"（问题 {codes}）" if codes else "") + "，"
-              f"已收集过 {len(f.unchanged)} 条，冲突 {len(f.conflicts)} 条，"
+              f"已收集过 {len(f.unchanged)} 条，同一单位两个版本 {len(f.conflicts)} 条，"
               f"未填写 {f.empty_rows} 行" + (f"，跳过 {len(f.skipped)} 条" if f.skipped else ""))
         for skipped in f.skipped:
             print(f"  第{skipped['row']}行：{skipped['reason']}")
     for conflict in result.conflicts:
-        print(f"冲突：{conflict['message']}")
+        print(f"同一单位两个版本：{conflict['message']}")
+    for merged in result.merged:
+        print(f"问题{merged['code']}（{merged['round']}）{merged['period']} 汇总进展："
+              f"{merged['text'] or '（无进展文字）'}；状态：{status_label(merged['status'])}")
     if result.committed:
         print(f"已记录为一个操作“{result.step_name}”，可用 undo 撤销。")
     elif dry_run:

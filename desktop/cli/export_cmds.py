@@ -38,6 +38,9 @@ def _unit_forms_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", metavar="YYYY-MM|YYYY-Www",
                    help="填报期间：月 YYYY-MM 或 ISO 周 YYYY-Www（默认本月）")
     p.add_argument("--unit", action="append", metavar="单位", help="只生成这些单位的填报表（可重复）")
+    p.add_argument("--round", action="append", metavar="督察批次", help="只含这些批次的问题（可重复）")
+    p.add_argument("--include-completed", action="store_true",
+                   help="也包括已完成、已销号的问题（默认只问尚未完成的问题）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出生成的文件")
 
 
@@ -45,15 +48,20 @@ def run_unit_forms(args: argparse.Namespace) -> int:
     from desktop.ledger.forms.unit_forms import export_unit_forms
 
     try:
-        forms = export_unit_forms(open_db(args), args.out, period=args.period, units=args.unit)
+        forms = export_unit_forms(open_db(args), args.out, period=args.period, units=args.unit,
+                                  rounds=args.round, include_completed=args.include_completed)
     except ValueError as exc:
         raise Refused(str(exc)) from exc
     if args.json:
         print_json([{"unit": f.unit, "period": f.period, "file": str(f.path),
-                     "problems": f.problems} for f in forms])
+                     "problems": f.problems} for f in forms]
+                   + [{"unit": u["unit"], "undistributed": True, "reason": u["reason"],
+                       "codes": u["codes"]} for u in forms.undistributed])
         return 0
     for form in forms:
         print(f"{form.unit}：{form.problems} 个问题 → {form.path.name}")
+    for group in forms.undistributed:
+        print(f"未分发：{group['reason']}（涉及问题 {'、'.join(group['codes'][:20])}）")
     print(f"共生成 {len(forms)} 份填报表，保存在：{args.out}" if forms
           else "台账中没有需要填报的单位，未生成填报表。")
     return 0
@@ -89,6 +97,11 @@ def run_fill_back(args: argparse.Namespace) -> int:
         print(f"上级表格中有、本台账中没有（未填写）：{'、'.join(result.not_in_register)}")
     if result.not_in_template:
         print(f"本台账中有、上级表格中没有（未添加）：{'、'.join(result.not_in_template)}")
+    for row in result.disagree:
+        print(f"第{row['row']}行问题{row['code']}与本台账的问题内容不符，未填写："
+              f"上级表为“{row['template']}”，本台账为“{row['register']}”")
+    if result.as_of_cells:
+        print(f"已把表头的截至日期改为{args.as_of or '今天'}（{'、'.join(result.as_of_cells)}）")
     return 0
 
 

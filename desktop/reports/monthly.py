@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from db.progress import COUNTY_REPORT
 from db.records import rows
 from db.settings import signature_defaults
 from desktop.core.periods import Period, parse_period
@@ -89,7 +90,7 @@ def parse_month(value: str | dt.date) -> tuple[int, int]:
 
 def _month_reports(db, period: str) -> dict[int, str]:
     found = rows(db, "SELECT problem_id, text FROM progress_reports WHERE period = ? AND"
-                     " measure_id IS NULL ORDER BY id", [period])
+                     f" measure_id IS NULL AND {COUNTY_REPORT} ORDER BY id", [period])
     return {r["problem_id"]: r["text"] for r in found if r["text"]}
 
 

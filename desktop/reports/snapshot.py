@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from db.progress import COUNTY_REPORT
 from db.records import measures_by_problem, problem_rows, rows
 from db.settings import load_report_settings, round_starts
 from desktop.core.periods import parse_period, period_key, reported_by
@@ -56,7 +57,7 @@ class Snapshot:
 def _history(db) -> dict[int, list[dict]]:
     out: dict[int, list[dict]] = {}
     cur = db.execute("SELECT problem_id, period, status, percent, text FROM progress_reports"
-                     " WHERE measure_id IS NULL ORDER BY problem_id, period, id")
+                     f" WHERE measure_id IS NULL AND {COUNTY_REPORT} ORDER BY problem_id, period, id")
     for problem_id, period, status, percent, text in cur.fetchall():
         out.setdefault(problem_id, []).append(
             {"period": period, "status": status, "percent": percent, "text": text})

@@ -37,6 +37,7 @@ class WindowCommands:
         a.redo.triggered.connect(lambda: self.window.run(Op("重做", redo_last)))
         a.find.triggered.connect(self.find)
         a.settings.triggered.connect(self.open_settings)
+        a.units.triggered.connect(self.open_units)
         a.quit.triggered.connect(window.close)
         a.help.triggered.connect(lambda: prompts.inform(window, "使用说明", HELP_TEXT))
         a.about.triggered.connect(self.about)
@@ -119,6 +120,13 @@ class WindowCommands:
         from desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.window)
+        dialog.open()
+        return dialog
+
+    def open_units(self):
+        from desktop.ui.units_view.dialog import UnitsDialog
+
+        dialog = UnitsDialog(self.window)
         dialog.open()
         return dialog
 

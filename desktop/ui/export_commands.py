@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from desktop.ledger.writing.workbook_features import features_lost_on_save
-from desktop.ui import prompts
+from desktop.ui import prompts, unit_forms_dialog
 from desktop.ui.operations import export_ops
 from desktop.ui.tasks import Op
 
@@ -30,6 +30,9 @@ class ExportCommands:
     def _show(self, outcome: export_ops.Outcome) -> None:
         show = prompts.warn if outcome.refused else prompts.inform
         show(self.window, outcome.title, outcome.text)
+        if outcome.folder and prompts.confirm(self.window, outcome.title,
+                                              f"打开所在文件夹吗？\n{outcome.folder}"):
+            prompts.open_folder(outcome.folder)
 
     def export_ledger(self) -> None:
         suggested = self._folder() / f"{self.window.session.title}-台账-{dt.date.today():%Y%m%d}.xlsx"
@@ -49,25 +52,53 @@ class ExportCommands:
                 f"“{source.name}”中含有{'、'.join(lost)}，保存时无法保留（上级原表不会被修改，"
                 "只影响回填后另存的新文件）。仍要回填吗？"):
             return
-        suggested = source.with_name(f"{source.stem}-已填报-{dt.date.today():%Y%m%d}.xlsx")
+        as_of = self._ask_as_of()
+        if as_of is None:
+            return
+        suggested = source.with_name(f"{source.stem}-已填报-{as_of:%Y%m%d}.xlsx")
         out = prompts.save_file(self.window, "回填后另存为", str(suggested), prompts.WORKBOOK_FILTER)
         if out:
-            self._run("正在填回上级表", export_ops.fill_back_to(template, out))
+            self._run("正在填回上级表", export_ops.fill_back_to(template, out, as_of))
+
+    def _ask_as_of(self) -> dt.date | None:
+        text = prompts.ask_text(self.window, "填回上级表",
+                                "截至日期（YYYY-MM-DD，填入各问题截至该月的进展，并写入表头的“截至”行）：",
+                                dt.date.today().isoformat())
+        while text is not None:
+            try:
+                return dt.date.fromisoformat(text.strip())
+            except ValueError:
+                text = prompts.ask_text(self.window, "填回上级表",
+                                        f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2024-05-31：",
+                                        dt.date.today().isoformat())
+        return None
 
     def unit_forms(self) -> None:
-        period = prompts.ask_text(self.window, "分发填报表", "填报期间（按月写 YYYY-MM，按周写 YYYY-Www）：",
-                                  f"{dt.date.today():%Y-%m}")
-        if not period:
+        choice = unit_forms_dialog.ask(self.window, self.window.session.db)
+        if not choice or not choice.period:
             return
         folder = prompts.choose_folder(self.window, "选择存放填报表的文件夹", str(self._folder()))
         if folder:
-            self._run("正在生成填报表", export_ops.unit_forms_to(folder, period))
+            self._run("正在生成填报表", export_ops.unit_forms_to(
+                folder, choice.period, units=choice.units or None, rounds=choice.rounds or None,
+                include_completed=choice.include_completed))
 
     def collect(self) -> None:
         paths = prompts.open_files(self.window, "选择各单位交回的填报表",
                                    prompts.WORKBOOK_FILTER, str(self._folder()))
         if paths:
-            self._run("正在收集填报表", export_ops.collect_from(paths))
+            self.window.run(Op("正在检查填报表", export_ops.check_forms(paths),
+                               success=lambda checked: self._collect(paths, checked), long=True))
+
+    def _collect(self, paths: list[str], checked) -> None:
+        """Ask about units that sent two versions, then record."""
+        newer = False
+        if checked.conflicts:
+            listed = "\n".join(c["message"] for c in checked.conflicts[:10])
+            newer = prompts.confirm(
+                self.window, "同一单位交回了两个版本",
+                f"{listed}\n\n以较新的文件为准记录吗？选“否”则这些单位的这几条本次不记录，其余照常记录。")
+        self._run("正在收集填报表", export_ops.collect_from(paths, newer_wins=newer))
 
     def print_preview(self) -> None:
         self.window.show_view("report")

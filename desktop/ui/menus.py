@@ -30,6 +30,7 @@ class Actions:
     about: QAction
     views: list[QAction] = field(default_factory=list)
     paste_plan: QAction | None = None
+    units: QAction | None = None
 
 
 def _action(window: QMainWindow, text: str, name: str, shortcut=None, icon=None,
@@ -72,6 +73,7 @@ def build_actions(window: QMainWindow) -> Actions:
         about=_action(window, "关于整改台账", "about"),
     )
     a.paste_plan = _action(window, "粘贴整改方案正文…", "pastePlan", tip="粘贴方案正文，按编号和牵头单位读入问题")
+    a.units = _action(window, "单位…", "units", tip="合并、改名单位，列出单位组的成员")
     a.export_ledger.setIconText("导出台账")
     a.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -98,6 +100,7 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     edit.addSeparator()
     edit.addAction(a.find)
     edit.addSeparator()
+    edit.addAction(a.units)
     edit.addAction(a.settings)
     view_menu = bar.addMenu("视图(&V)")
     for i, name in enumerate(view_names):

@@ -46,3 +46,17 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 def ask_text(parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
     text, ok = QInputDialog.getText(parent, title, label, text=default)
     return text.strip() if ok and text.strip() else None
+
+
+def open_folder(path: str) -> None:
+    """Show a folder in the system's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
+    """One of the items, or None when cancelled."""
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return text if ok and text else None

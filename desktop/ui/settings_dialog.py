@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from db.merged_progress import merge_rule
 from db.queries import filter_choices
 from db.settings import get_setting, load_report_settings, round_starts, signature_defaults
 from desktop.core.report_settings import COMPLETION_RULES, DAY_MODES
+from desktop.core.unit_reports import MERGE_RULES
 from desktop.ui.operations.settings_ops import OFFICE_NAME, SettingsChoice, save_settings
 from desktop.ui.tasks import Op
 from desktop.ui.widgets import left_headers
@@ -46,6 +48,7 @@ class SettingsDialog(QDialog):
         settings = load_report_settings(db)
         self.day_mode = self._combo("dayMode", DAY_MODES, settings.day_mode)
         self.rule = self._combo("completionRule", COMPLETION_RULES, settings.completion_rule)
+        self.merge_rule = self._combo("mergeRule", MERGE_RULES, merge_rule(db))
         self.rounds = self._rounds_table(db)
         self.error = QLabel(objectName="error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -91,6 +94,7 @@ class SettingsDialog(QDialog):
         form2 = QFormLayout(how)
         form2.addRow("剩余天数按", self.day_mode)
         form2.addRow("信访件办结率", self.rule)
+        form2.addRow("各单位进展汇总的状态", self.merge_rule)
         layout = QVBoxLayout(self)
         layout.addWidget(who)
         layout.addWidget(how)
@@ -113,7 +117,8 @@ class SettingsDialog(QDialog):
             raise ValueError("反馈日期请写成 YYYY-MM-DD，例如 2024-04-15：" + "、".join(bad))
         return SettingsChoice(self.office.text().strip(),
                               {k: w.text().strip() for k, w in self.signature.items()},
-                              self.day_mode.currentData(), self.rule.currentData(), starts)
+                              self.day_mode.currentData(), self.rule.currentData(), starts,
+                              self.merge_rule.currentData())
 
     def save(self) -> None:
         try:

@@ -63,7 +63,9 @@ def test_unit_forms_for_a_week_are_collected_as_that_weeks_reports(demo, tmp_pat
     got = rows(demo, "SELECT period, text FROM progress_reports WHERE text = '第48周已完成排查'")
     assert got == [{"period": "2024-W48", "text": "第48周已完成排查"}]
     sheet = build_weekly(demo, "2024-W48", as_of=dt.date(2024, 11, 27))
-    assert "第48周已完成排查" in {r.progress for r in sheet.rows}
+    # the week's merged progress: the unit's words, labelled with the unit when the problem has several
+    assert [r.progress for r in sheet.rows if r.progress.endswith("第48周已完成排查")] == [
+        f"{first.unit}：第48周已完成排查"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

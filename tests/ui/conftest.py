@@ -46,3 +46,24 @@ def window(qtbot, demo_path):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def county_window(qtbot, demo_path, samples):
+    """The demo register (problems numbered 1–63) with the county sample (numbered 1–8) in a
+    round of its own: codes alone would mix them up."""
+    from db.connection import open_register
+    from desktop.ledger.importing.importer import import_file
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import open_session
+    from desktop.ui.settings import window_settings
+
+    db = open_register(demo_path)
+    import_file(db, samples / "ledger_county_problems.xlsx", round_name="县级督察整改")
+    db.close()
+    win = MainWindow(open_session(demo_path), window_settings(), remember_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

@@ -1,9 +1,11 @@
 """`collect`: record the progress units sent back on their forms, as one undoable step.
 
-Every filled row becomes a progress report for the form's period (who, when, from which file).
-Forms from another register, of another period, or with changed locked content are refused; if
-any form is refused nothing is recorded. Two forms disagreeing on one problem for one period are
-listed as conflicts and neither is recorded; the same form twice records nothing new.
+Every filled row becomes that unit's report for the problem and the form's period (who, when,
+from which file), and each problem's progress for the period becomes the merge of its units'
+reports (db/merged_progress.py). Forms from another register, of another period, with changed
+locked content, of a unit renamed or merged since, or naming a problem deleted since are refused
+with a message; a refused form never holds up the others. A conflict is only one unit sending two
+different versions (collect_plan.py); the same form twice records nothing new.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from sqlite_utils import Database
 
 from db.changes import now_iso, recorded_step
 from db.identity import form_key, register_id
-from db.progress import add_progress_report
+from db.merged_progress import rebuild_merged
+from db.progress import UNIT_FORM, add_progress_report
+from db.unit_registry import UnitResolver
 from desktop.core.periods import period_key
 from desktop.ledger.forms.collect_plan import Plan, make_plan
 from desktop.ledger.forms.form_layout import check_period, period_label
@@ -46,6 +50,7 @@ class CollectResult:
     conflicts: list[dict]
     committed: bool
     step_name: str = ""
+    merged: list[dict] = field(default_factory=list)   # each problem's merged progress recorded
 
     @property
     def refused(self) -> list[FileResult]:
@@ -57,10 +62,11 @@ def step_name(count: int) -> str:
 
 
 def collect_forms(db: Database, paths: list[str | Path], *, period: str | None = None,
-                  dry_run: bool = False, progress: Progress | None = None,
-                  cancel: Cancel | None = None) -> CollectResult:
-    """Read, check and (unless dry_run or a form was refused) record the forms. Cancelling
-    (Cancelled) before the writing starts changes nothing."""
+                  dry_run: bool = False, newer_wins: bool = False,
+                  progress: Progress | None = None, cancel: Cancel | None = None) -> CollectResult:
+    """Read, check and (unless dry_run) record the forms that are not refused. newer_wins: when a
+    unit sent two versions, record the newer file's. Cancelling (Cancelled) before the writing
+    starts changes nothing."""
     expected = check_period(period) if period else None
     reg_id, key = register_id(db), form_key(db)
     results, readings = [], []
@@ -84,16 +90,18 @@ def collect_forms(db: Database, paths: list[str | Path], *, period: str | None =
     expected = expected or _current_period(db, [r for _, r in readings])
     _refuse_other_periods(readings, expected)
     valid = [(res, rd) for res, rd in readings if not res.refused]
-    plan = make_plan(db, [rd for _, rd in valid])
+    plan = make_plan(db, [rd for _, rd in valid], newer_wins=newer_wins)
+    for res, rd in valid:
+        res.refused = plan.refused.get(id(rd), "")
     _report_plan(plan, {id(rd): res for res, rd in valid})
-    committed = not dry_run and not any(r.refused for r in results) and bool(plan.to_record)
-    name = step_name(len(valid))
+    committed = not dry_run and bool(plan.to_record)
+    name = step_name(len({id(rd) for rd, _ in plan.to_record}))
     if committed:
         checkpoint(len(paths), len(paths), "写入台账", progress=progress, cancel=cancel,
                    cancelled="已取消收集，台账未改变。")
-        _record(db, plan, name)
+        merged = _record(db, plan, name)
     return CollectResult(expected or "", results, plan.conflicts, committed,
-                         name if committed else "")
+                         name if committed else "", merged if committed else [])
 
 
 def _current_period(db: Database, readings: list[FormReading]) -> str | None:
@@ -119,8 +127,6 @@ def _report_plan(plan: Plan, results: dict[int, FileResult]) -> None:
                                               "status": row.status})
     for reading, row in plan.unchanged:
         results[id(reading)].unchanged.append({"row": row.row, "code": row.code})
-    for reading, row, reason in plan.skipped:
-        results[id(reading)].skipped.append({"row": row.row, "code": row.code, "reason": reason})
     by_file: dict[str, list[FileResult]] = {}
     for result in results.values():
         by_file.setdefault(result.file, []).append(result)
@@ -131,7 +137,7 @@ def _report_plan(plan: Plan, results: dict[int, FileResult]) -> None:
                 result.conflicts.append(conflict)
 
 
-def _record(db: Database, plan: Plan, name: str) -> None:
+def _record(db: Database, plan: Plan, name: str) -> list[dict]:
     today = dt.date.today().isoformat()
     with recorded_step(db, name) as step:
         batches: dict[int, int] = {}
@@ -143,7 +149,20 @@ def _record(db: Database, plan: Plan, name: str) -> None:
                     "summary": f"{reading.unit} {reading.period}"})
             add_progress_report(
                 step, row.problem_id, period=reading.period, text=row.text, status=row.status,
-                status_text=row.status_text, percent=row.percent, source="unit_form",
+                status_text=row.status_text, percent=row.percent, source=UNIT_FORM,
                 difficulties=row.difficulties, next_steps=row.next_steps, reporter=row.reporter,
                 phone=row.phone, unit=reading.unit, reported_on=today,
                 source_file=str(Path(reading.file).resolve()), batch_id=batches[id(reading)])
+        return _merge(step, plan)
+
+
+def _merge(step, plan: Plan) -> list[dict]:
+    resolver, out = UnitResolver(step.db), []
+    codes = {row.problem_id: (row.code, row.round) for _, row in plan.to_record}
+    for problem_id, period in dict.fromkeys((row.problem_id, reading.period)
+                                            for reading, row in plan.to_record):
+        merged = rebuild_merged(step, problem_id, period, resolver)
+        out.append({"code": codes[problem_id][0], "round": codes[problem_id][1],
+                    "period": period, "text": merged.text, "status": merged.status,
+                    "percent": merged.percent, "units": list(merged.units)})
+    return out

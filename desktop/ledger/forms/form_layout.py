@@ -68,7 +68,7 @@ INFO_LABELS = {"note": "说明", "register_id": "台账标识", "period": "填�
                "fingerprint": "指纹", "issued_at": "生成时间"}
 INFO_NOTE = "本表由整改台账程序生成，用于识别填报表，请勿修改。"
 ROWS_HEADER_ROW = len(INFO_LABELS) + 2
-ROWS_HEADER = ("行号", "问题ID", "问题编号", "督察批次")
+ROWS_HEADER = ("行号", "问题ID", "问题编号", "督察批次", "行指纹")
 
 
 def check_period(text: str | None) -> str:
@@ -117,3 +117,11 @@ def fingerprint(key: bytes, *, register_id: str, period: str, unit: str,
 
 def verify(key: bytes, expected: str, **content) -> bool:
     return hmac.compare_digest(fingerprint(key, **content), expected or "")
+
+
+def row_print(key: bytes, *, register_id: str, period: str, unit: str, row_id: int,
+              locked_row: list[object]) -> str:
+    """A short HMAC over one row's locked cells: names the row whose locked content was changed."""
+    payload = json.dumps([register_id, period, unit, row_id, [norm(v) for v in locked_row]],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()[:16]

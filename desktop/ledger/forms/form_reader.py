@@ -74,7 +74,7 @@ def read_form(path: str | Path, key: bytes, register_id: str) -> FormReading:
                      period=info["period"], unit=info["unit"], top=top, row_ids=ids,
                      locked_rows=locked):
         raise FormRefused("该填报表的锁定内容被改动过（问题、措施、表头或表单信息与下发时不一致），"
-                          "已拒收。请用下发的原表重新填报。")
+                          f"已拒收{_where_changed(key, info, locked)}。请用下发的原表重新填报。")
     reading = FormReading(path, info["register_id"], info["period"], info["unit"])
     for offset, problem_id in enumerate(ids):
         _read_row(ws, fl.FIRST_ROW + offset, problem_id, locked[offset], reading)
@@ -82,20 +82,32 @@ def read_form(path: str | Path, key: bytes, register_id: str) -> FormReading:
     return reading
 
 
+def _where_changed(key: bytes, info: dict, locked: list[list]) -> str:
+    """"（“填报表”第N行）" for the first row whose locked cells differ from the form sent out."""
+    for offset, (row_id, printed, row) in enumerate(zip(info["row_ids"], info["row_prints"],
+                                                        locked)):
+        if printed and printed != fl.row_print(key, register_id=info["register_id"],
+                                               period=info["period"], unit=info["unit"],
+                                               row_id=row_id, locked_row=row):
+            return f"（“{fl.FORM_SHEET}”第{fl.FIRST_ROW + offset}行）"
+    return ""
+
+
 def _read_info(ws) -> dict:
     labels = {fl.norm(ws.cell(r, 1).value): ws.cell(r, 2).value
               for r in range(1, fl.ROWS_HEADER_ROW)}
     info = {key: fl.norm(labels.get(label)) for key, label in fl.INFO_LABELS.items()}
-    ids = []
+    ids, prints = [], []
     for row in range(fl.ROWS_HEADER_ROW + 1, ws.max_row + 1):
         value = ws.cell(row, 2).value
         if value is None:
             break
+        prints.append(fl.norm(ws.cell(row, 5).value))
         try:
             ids.append(int(value))
         except (TypeError, ValueError) as exc:
             raise FormRefused("该填报表的表单信息被改动过，已拒收。") from exc
-    info["row_ids"] = ids
+    info["row_ids"], info["row_prints"] = ids, prints
     if not info["register_id"] or not info["fingerprint"] or not info["period"]:
         raise FormRefused("该填报表的表单信息不完整（缺少台账标识、期间或指纹），已拒收。")
     return info

@@ -69,7 +69,10 @@ def write_form(path: Path, content: FormContent, key: bytes) -> None:
     row_ids = [p["id"] for p in content.problems]
     digest = fl.fingerprint(key, register_id=content.register_id, period=content.period,
                             unit=content.unit, top=top, row_ids=row_ids, locked_rows=locked_rows)
-    _write_info(wb.create_sheet(fl.INFO_SHEET), content, digest)
+    prints = [fl.row_print(key, register_id=content.register_id, period=content.period,
+                           unit=content.unit, row_id=rid, locked_row=locked)
+              for rid, locked in zip(row_ids, locked_rows)]
+    _write_info(wb.create_sheet(fl.INFO_SHEET), content, digest, prints)
     wb.security = WorkbookProtection(lockStructure=True)
     wb.save(path)
 
@@ -144,7 +147,7 @@ def _finish(ws, last: int) -> None:
     ws.protection.formatColumns = False
 
 
-def _write_info(ws, content: FormContent, digest: str) -> None:
+def _write_info(ws, content: FormContent, digest: str, prints: list[str]) -> None:
     values = {"note": fl.INFO_NOTE, "register_id": content.register_id,
               "period": content.period, "unit": content.unit, "version": fl.FORM_VERSION,
               "first_row": fl.FIRST_ROW, "row_count": len(content.problems),
@@ -157,7 +160,7 @@ def _write_info(ws, content: FormContent, digest: str) -> None:
     for offset, problem in enumerate(content.problems):
         row = fl.ROWS_HEADER_ROW + 1 + offset
         for col, value in enumerate((fl.FIRST_ROW + offset, problem["id"], problem["code"],
-                                     problem["round"]), start=1):
+                                     problem["round"], prints[offset]), start=1):
             write_value(ws.cell(row, col), value)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True

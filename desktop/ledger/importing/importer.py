@@ -120,6 +120,7 @@ def _plan_problems(db: Database, reading: LedgerReading, round_name: str | None,
     result.round = "、".join(names)
     changes, missing = plan_problems(db, reading.records, rounds, import_period(reading)[0])
     _count(result, changes, "problems")
+    _say_undated_progress(reading, changes, result)
     result.measures = sum(len(r["measures"]) for r in reading.records)
     result.missing_codes = missing
     if missing:
@@ -132,6 +133,19 @@ def _plan_problems(db: Database, reading: LedgerReading, round_name: str | None,
                 change.record["source_row"], f"问题“{change.record['code']}”在台账中原有的"
                 f"{change.surplus_measures}条措施不在此文件中，未删除。", _letter(reading, "measure")))
     return changes, rounds
+
+
+def _say_undated_progress(reading: LedgerReading, changes: list[Change],
+                          result: ImportResult) -> None:
+    """Progress without the ledger's own 截至 date is dated by the import's month: never silently."""
+    if reading.as_of is None and any(
+            c.report or (c.existing_id is None and (c.record["progress"] or c.record["status_text"]))
+            for c in changes):
+        period = import_period(reading)[0]
+        result.warnings.append(reading.issue(
+            reading.header_rows[0], f"表头上方没有“截至”日期，表中的整改进展记为{period}（导入当月）的进展。"
+            "如果这些进展不是本月的，请在表头上方写明“截至××××年××月××日”后重新导入，"
+            "或在导入窗口中确认进展日期。", ""))
 
 
 def _count(result: ImportResult, changes: list[Change], what: str) -> None:

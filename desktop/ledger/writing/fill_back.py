@@ -1,5 +1,7 @@
 """Fill-back: the superior's own workbook with each problem's progress and status written into its
-own progress and status columns, matched by code. Every other cell, merge, width, hidden column,
+own progress and status columns, only into rows that are the register's problems (same round and
+code, and a problem text that agrees: fill_match.py); a template of other problems is refused, and
+its "截至" line is brought up to the as-of date. Every other cell, merge, width, hidden column,
 print setting and sheet is left as it was; filled cells keep their style. The template itself is
 never written.
 """
@@ -14,11 +16,12 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlite_utils import Database
 
-from db.templates import load_template
 from desktop.ledger.errors import LedgerRefused
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.ledger import LedgerReading, read_ledger
 from desktop.ledger.writing.cells import write_value
+from desktop.ledger.writing.fill_as_of import bring_as_of_up
+from desktop.ledger.writing.fill_match import best_round, refusal
 from desktop.ledger.writing.fill_petitions import FILLED as PETITION_FILLED
 from desktop.ledger.writing.fill_petitions import fill_petitions
 from desktop.ledger.writing.fill_words import StatusWords, is_done, progress_as_of, yes_no_word
@@ -37,11 +40,14 @@ class FillBackResult:
     not_in_template: list[str] = field(default_factory=list)    # codes in the register only
     no_progress: list[str] = field(default_factory=list)        # matched, nothing reported yet
     lost_on_save: list[str] = field(default_factory=list)
+    disagree: list[dict] = field(default_factory=list)          # same code, another problem: untouched
+    as_of_cells: list[str] = field(default_factory=list)        # the 截至 line(s) rewritten
 
     def as_json(self) -> dict:
         return {"file": str(self.path), "sheet": self.sheet, "filled": self.filled,
                 "not_in_register": self.not_in_register, "not_in_template": self.not_in_template,
-                "no_progress": self.no_progress, "lost_on_save": self.lost_on_save}
+                "no_progress": self.no_progress, "lost_on_save": self.lost_on_save,
+                "disagree": self.disagree, "as_of_cells": self.as_of_cells}
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -49,23 +55,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
     except OSError:
         return False
-
-
-def _choose_round(db: Database, reading: LedgerReading) -> int | None:
-    """The round whose problems the template lists: the one remembered for this template, else
-    the one matching most of its codes."""
-    saved = load_template(db, reading.template_key) or {}
-    if saved.get("round"):
-        row = db.execute("SELECT id FROM rounds WHERE name = ?", [saved["round"]]).fetchone()
-        if row:
-            return row[0]
-    codes = [p["code"] for p in reading.problems]
-    if not codes:
-        return None
-    marks = ", ".join("?" for _ in codes)
-    row = db.execute(f"SELECT round_id, count(*) AS n FROM problems WHERE code IN ({marks})"
-                     " GROUP BY round_id ORDER BY n DESC, round_id DESC LIMIT 1", codes).fetchone()
-    return row[0] if row else None
 
 
 def _template_words(ws, col_letter: str, rows: range) -> list[str]:
@@ -117,20 +106,22 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
         _fill_problems(db, reading, columns, words, result, as_of, target)
     else:
         fill_petitions(db, reading, columns, words, result, target)
+    result.as_of_cells = bring_as_of_up(ws, reading.header_rows[0], as_of or dt.date.today())
     _save(wb, template, out)
     return result
 
 
 def _fill_problems(db: Database, reading: LedgerReading, columns: dict, words: dict,
                    result: FillBackResult, as_of: dt.date | None, target) -> None:
-    round_id = _choose_round(db, reading)
-    known = dict(db.execute("SELECT code, id FROM problems WHERE round_id = ?", [round_id]).fetchall()) \
-        if round_id else {}
+    match = best_round(db, reading)
+    refused = refusal(match, reading.file.name)
+    if refused:
+        raise LedgerRefused(refused)
+    result.not_in_register, result.disagree = match.not_in_register, match.disagree
     statuses = StatusWords(words.get("status_text", []))
     for problem in reading.problems:
-        pid = known.get(problem["code"])
+        pid = match.rows.get(problem["source_row"])
         if pid is None:
-            result.not_in_register.append(problem["code"])
             continue
         report = progress_as_of(db, pid, as_of)
         if report is None or not (report["text"] or report["status_text"]):
@@ -148,7 +139,7 @@ def _fill_problems(db: Database, reading: LedgerReading, columns: dict, words: d
             write_value(target(problem["source_row"], col.index + 1), values[name])
         result.filled.append({"code": problem["code"], "row": problem["source_row"]})
     listed = {p["code"] for p in reading.problems}
-    result.not_in_template = [c for c in known if c not in listed]
+    result.not_in_template = [c for c in match.known if c not in listed]
 
 
 def _save(wb, template: Path, out: Path) -> None:

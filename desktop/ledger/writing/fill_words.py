@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from db.progress import COUNTY_REPORT
 from desktop.core.periods import period_key, reported_by
 from desktop.core.status import (
     AHEAD,
@@ -63,7 +64,7 @@ def progress_as_of(db: Database, problem_id: int, as_of: dt.date | None) -> dict
         return {"text": row[0], "status": row[1], "status_text": row[2], "percent": row[3]}
     found = [r for r in db.execute(
         "SELECT text, status, status_text, percent, period, id FROM progress_reports"
-        " WHERE problem_id = ? AND measure_id IS NULL", [problem_id]).fetchall()
+        f" WHERE problem_id = ? AND measure_id IS NULL AND {COUNTY_REPORT}", [problem_id]).fetchall()
         if reported_by(r[4], as_of)]        # weeks and months by the days they cover
     if not found:
         return None

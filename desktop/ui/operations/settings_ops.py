@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from db.changes import recorded_step
+from db.merged_progress import MERGE_RULE
 from db.settings import (
     load_report_settings,
     round_starts,
@@ -15,6 +16,7 @@ from db.settings import (
     set_setting,
     set_signature_defaults,
 )
+from desktop.core.unit_reports import ALL_DONE
 from desktop.ui.changes import Changes
 
 OFFICE_NAME = "office_name"  # the ledger export's 填报单位 (desktop.ledger.writing.export_ledger)
@@ -27,6 +29,7 @@ class SettingsChoice:
     day_mode: str
     completion_rule: str
     round_starts: dict[int, dt.date | None]
+    merge_rule: str = ALL_DONE         # how the units' reports' statuses are merged
 
 
 def save_settings(choice: SettingsChoice):
@@ -36,6 +39,7 @@ def save_settings(choice: SettingsChoice):
         settings = replace(load_report_settings(db), day_mode=choice.day_mode,
                            completion_rule=choice.completion_rule)
         save_report_settings(db, settings)
+        set_setting(db, MERGE_RULE, choice.merge_rule)
         before = round_starts(db)
         changed = {rid: day for rid, day in choice.round_starts.items() if before.get(rid) != day}
         if changed:

@@ -20,6 +20,7 @@ from desktop.ui.problem_dialog.fields import ProblemFields
 from desktop.ui.problem_dialog.measures import MeasuresEditor
 from desktop.ui.problem_dialog.progress import ProgressPanel
 from desktop.ui.problem_dialog.source import SourcePanel
+from desktop.ui.problem_dialog.unit_reports import UnitReportsPanel
 from desktop.ui.tasks import Op
 
 
@@ -39,6 +40,8 @@ class ProblemDialog(QDialog):
         for widget, title in ((self.fields, "基本信息"), (self.measures, "整改措施"),
                               (self.progress, "进展情况"), (self.source, "来源")):
             self.tabs.addTab(widget, title)
+        self.unit_reports = UnitReportsPanel(window, problem_id)
+        self.tabs.insertTab(3, self.unit_reports, "各单位填报")
         self.errors = QLabel(objectName="error", wordWrap=True)
         self.save_button = QPushButton("保存修改", objectName="saveProblem")
         self.save_button.setDefault(False)
@@ -87,6 +90,7 @@ class ProblemDialog(QDialog):
             self.measures.load(detail["measures"])
         self.progress.load(detail)
         self.source.load(detail)
+        self.unit_reports.load()
         self._edited()
         return True
 

@@ -93,3 +93,26 @@ def test_failed_rows_workbook(tmp_path, capsys):
     assert rows[0][:4] == ("原行号", "跳过原因", "序号", "问题描述")
     assert rows[1][0] == 3 and "重复" in rows[1][1] and rows[1][3] == "乙"
     assert rows[2][0] == 4 and "合计" in rows[2][1]
+
+
+def test_imported_progress_keeps_the_ledgers_own_date(register, samples, tmp_path):
+    """Progress in a superior's ledger stands at its 截至 line; without one the clerk is told."""
+    from openpyxl import load_workbook
+
+    from db.records import rows
+
+    import_file(register, samples / "ledger_county_problems.xlsx")
+    periods = {r["period"] for r in rows(register, "SELECT period FROM progress_reports")}
+    assert periods == {"2021-09"}                      # 截至：2021年9月30日
+    undated = tmp_path / "无截至.xlsx"
+    wb = load_workbook(samples / "ledger_county_problems.xlsx")
+    wb.active["H2"] = None
+    wb.save(undated)
+    result = import_file(open_register_at(tmp_path / "另一个.db"), undated)
+    assert any("没有“截至”日期" in w.message and "导入当月" in w.message for w in result.warnings)
+
+
+def open_register_at(path):
+    from db.connection import open_register
+
+    return open_register(path)

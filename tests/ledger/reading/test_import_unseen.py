@@ -109,7 +109,8 @@ def test_code_only_on_first_row_and_measures_with_their_own_numbers(register, tm
             [None, None, None, 2, "开展地下水监测", "立行立改", "县生态环境分局"]]
     result = import_file(register, book(tmp_path / "逐行措施.xlsx", Sheet("台账", rows)))
     assert (result.problems_created, result.measures) == (2, 5)
-    assert result.skipped_rows == [] and result.warnings == []
+    (undated,) = result.warnings       # no 截至 line: the month its progress is dated by is said
+    assert result.skipped_rows == [] and "没有“截至”日期" in undated.message
     got = by_code(register)
     first = got["SZ-01"]
     assert [m["content"] for m in first["measures"]] == ["拆除违建", "生态修复", "设立界标"]

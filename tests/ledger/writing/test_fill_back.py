@@ -22,6 +22,12 @@ from desktop.ledger.writing.fill_back import fill_back
 YELLOW = "FFFFF2CC"
 
 
+def result_header_top(path) -> int:
+    from desktop.ledger.reading.ledger import read_ledger
+
+    return read_ledger(path).header_rows[0]
+
+
 def superior_template(path, *, image: bool = False):
     wb = Workbook()
     ws = wb.active
@@ -196,6 +202,10 @@ def test_every_sample_ledger_fills_only_its_progress_and_status(register, tmp_pa
     assert len(result.filled) == count and not result.not_in_register
     old, new = load_workbook(samples / name).active, load_workbook(out).active
     changed = {k for k in cells(old).keys() | cells(new).keys() if cells(old).get(k) != cells(new).get(k)}
+    as_of_line = {k for k in changed if k[0] < result_header_top(samples / name)}
+    assert {new.cell(*k).coordinate for k in as_of_line} == set(result.as_of_cells)
+    assert all(str(dt.date.today().year) in new.cell(*k).value for k in as_of_line)
+    changed -= as_of_line
     assert {c for _, c in changed} == {progress_col, status_col}
     rows = {r for r, c in changed if c == progress_col}
     assert len(rows) == count and {r for r, _ in changed} == rows
