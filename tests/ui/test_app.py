@@ -108,16 +108,26 @@ def test_work_ending_while_the_progress_window_updates(qtbot, window):
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=5000)
 
 
-def test_quick_work_never_shows_a_progress_window(qtbot, window):
-    from desktop.ui.progress_window import DELAY_MS
+def test_quick_work_never_shows_a_progress_window(qtbot, window, monkeypatch):
+    from desktop.ui import progress_window
 
-    start = time.monotonic()
+    shown = []
+
+    class Watched(progress_window.QProgressDialog):
+        def show(self):
+            shown.append(self.labelText())
+            super().show()
+
+    monkeypatch.setattr(progress_window, "QProgressDialog", Watched)
+    monkeypatch.setattr(progress_window, "DELAY_MS", 1500)  # far beyond a count of 63 rows
     with qtbot.waitSignal(window.tasks.done, timeout=5000):
         window.run_op("很快", lambda db, p: db["problems"].count, long=True)
-    took_ms = (time.monotonic() - start) * 1000
-    qtbot.wait(DELAY_MS + 200)
-    if took_ms < DELAY_MS:  # on a machine too busy to finish within the delay it may show
-        assert window.progress_windows.dialog is None
+    qtbot.wait(1700)
+    assert shown == [] and window.progress_windows.dialog is None
+    window.run_op("正在做一件慢事", _slow_work, long=True, failure=lambda e: None)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)  # the watch itself sees a window
+    window.progress_windows.dialog.cancel()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=5000)
 
 
 def test_backup_then_restore(qtbot, window, tmp_path, monkeypatch):

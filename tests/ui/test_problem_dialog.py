@@ -110,6 +110,8 @@ def test_measures_are_edited_added_and_removed_as_one_step(qtbot, window):
     editor = dialog.measures
     count = editor.table.rowCount()
     assert count >= 2
+    before = [(m["id"], m["seq"], m["content"])
+              for m in problem_detail(window.session.db, dialog.problem_id)["measures"]]
     qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
     editor.table.item(count, 1).setText("新增措施：建立月度调度机制")
     editor.table.setCurrentCell(0, 1)
@@ -122,8 +124,9 @@ def test_measures_are_edited_added_and_removed_as_one_step(qtbot, window):
     assert measures[-1]["content"] == "新增措施：建立月度调度机制"
     with qtbot.waitSignal(window.changed, timeout=5000):
         window.actions_.undo.trigger()
-    assert len(problem_detail(window.session.db, dialog.problem_id)["measures"]) == count
-    assert editor.table.rowCount() == count
+    restored = problem_detail(window.session.db, dialog.problem_id)["measures"]
+    assert [(m["id"], m["seq"], m["content"]) for m in restored] == before
+    assert [editor.table.item(r, 1).text() for r in range(count)] == [b[2] for b in before]
     dialog.close()
 
 
