@@ -166,7 +166,7 @@ def test_settings_change_the_rate_rule_and_a_rounds_feedback_date(qtbot, window)
     dialog = window.commands.open_settings()
     qtbot.waitExposed(dialog)
     choose(qtbot, dialog.rule, "已办结＋阶段性办结")
-    dialog.rounds.item(0, 1).setText("2024-04-15")
+    dialog.round_dates[0].line.setText("2024年4月15日")
     with qtbot.waitSignal(window.changed, timeout=10000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     db = window.session.db
@@ -181,7 +181,29 @@ def test_settings_change_the_rate_rule_and_a_rounds_feedback_date(qtbot, window)
 
 def test_settings_refuse_a_bad_date(qtbot, window):
     dialog = window.commands.open_settings()
-    dialog.rounds.item(0, 1).setText("2024年4月")
+    dialog.round_dates[0].line.setText("2024年4月")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert "YYYY-MM-DD" in dialog.error.text() and dialog.isVisible()
+    assert "2021年5月10日" in dialog.error.text() and dialog.isVisible()
     dialog.reject()
+
+
+def test_a_feedback_date_picked_from_the_calendar(qtbot, window):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from db.settings import round_starts
+
+    dialog = window.commands.open_settings()
+    qtbot.waitExposed(dialog)
+    field = dialog.round_dates[0]
+    field.line.setText("2021.5.10")
+    qtbot.mouseClick(field.picker, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(field.calendar.isVisible)
+    assert field.calendar.selectedDate() == QDate(2021, 5, 10)
+    field.calendar.setSelectedDate(QDate(2021, 7, 20))
+    field.calendar.clicked.emit(QDate(2021, 7, 20))
+    assert not field.calendar.isVisible() and field.line.text() == "2021年7月20日"
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert list(round_starts(window.session.db).values())[0] == dt.date(2021, 7, 20)
