@@ -11,7 +11,6 @@ trail), adds new ones and deletes nothing; the same file twice changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Callable
 from pathlib import Path
 
