@@ -42,3 +42,11 @@ def fold_key(text: str) -> str:
     """A comparison key: widths folded, spaces removed, brackets unified, NFKC."""
     text = unicodedata.normalize("NFKC", to_halfwidth_ascii(text))
     return squash_spaces(text).replace("（", "(").replace("）", ")")
+
+
+def problem_text(problem: dict) -> str:
+    """What a problem is called wherever it is shown: its name (问题), else its description.
+
+    Most ledgers name problems only by 问题描述; a blank 问题 cell must never be what shows."""
+    return (str(problem.get("title") or "").strip()
+            or str(problem.get("description") or "").strip())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from db.queries import code_taken, filter_choices, problem_detail, problem_rows_by_id
 from desktop.core.status import STATUS_LABELS
+from desktop.core.text import problem_text
 from desktop.ui import prompts
 from desktop.ui.changes import Changes
 from desktop.ui.operations.problem_ops import add_report, save_problem
@@ -21,6 +22,10 @@ from desktop.ui.problem_dialog.measures import MeasuresEditor
 from desktop.ui.problem_dialog.progress import ProgressPanel
 from desktop.ui.problem_dialog.source import SourcePanel
 from desktop.ui.tasks import Op
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
 
 
 class ProblemDialog(QDialog):
@@ -78,7 +83,7 @@ class ProblemDialog(QDialog):
         judged = problem_rows_by_id(self.window_.session.db, [self.problem_id]).get(
             self.problem_id, {})
         said = f"　序时评估：{judged['explanation']}" if judged.get("explanation") else ""
-        self.heading.setText(f"{detail['code']}．{detail['title'] or detail['description'][:40]}"
+        self.heading.setText(f"{detail['code']}．{_short(problem_text(detail))}"
                              f"　<span style='font-size:11pt;color:#5b6573'>{status}{said}"
                              "</span>")
         if not (keep_edits and self.fields.changes()):

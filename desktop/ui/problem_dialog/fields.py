@@ -75,6 +75,7 @@ class ProblemFields(QWidget):
         self.w["closed_on"].setPlaceholderText("YYYY-MM-DD")
         for name in UNIT_FIELDS:
             self.w[name].setPlaceholderText("多个单位用顿号“、”分开")
+        self.w["title"].setPlaceholderText("台账未列问题名称时，以问题描述称呼这个问题")
         self.deadline_note = QLabel(objectName="hint")
         self.errors = QLabel(objectName="error", wordWrap=True)
         self._layout()
@@ -90,8 +91,8 @@ class ProblemFields(QWidget):
         left.addRow("编号 *", w["code"])
         left.addRow("督察批次", w["round_id"])
         left.addRow("类别", w["category"])
-        left.addRow("问题 *", w["title"])
-        left.addRow("问题描述", w["description"])
+        left.addRow("问题名称", w["title"])
+        left.addRow("问题描述 *", w["description"])
         left.addRow("整改目标", w["target"])
         left.addRow("最新进展", self.latest)
         right.addRow("牵头单位", w["lead_units"])

@@ -156,11 +156,11 @@ class RegisterView(QWidget):
 
     # -- layout memory ------------------------------------------------------------------
     def save_layout(self, settings) -> None:
-        settings.setValue("register/header", self.table.horizontalHeader().saveState())
+        settings.setValue("register/columns", self.table.horizontalHeader().saveState())
         settings.setValue("register/split", self.split.saveState())
 
     def restore_layout(self, settings) -> None:
-        state = settings.value("register/header")
+        state = settings.value("register/columns")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
         split = settings.value("register/split")
