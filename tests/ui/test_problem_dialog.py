@@ -36,11 +36,20 @@ def test_record_this_months_progress_then_undo_and_redo(qtbot, window):
     panel.percent.clear()
     type_text(qtbot, panel.percent, "70")
     type_text(qtbot, panel.text, "主体工程完成七成，正在组织中期核查")
+    type_text(qtbot, panel.difficulties, "资金到位滞后")
+    type_text(qtbot, panel.next_steps, "下月完成管网验收")
+    type_text(qtbot, panel.reporter, "张三")
+    assert dialog.save_button.isEnabled()
     with qtbot.waitSignal(window.changed, timeout=5000):
-        qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert panel.history.rowCount() == before_rows + 1
     assert panel.history.item(0, 3).text() == "主体工程完成七成，正在组织中期核查"
-    assert panel.text.toPlainText() == ""
+    assert [panel.history.item(0, c).text() for c in (6, 7, 8)] == [
+        "资金到位滞后", "下月完成管网验收", "张三"]
+    assert panel.text.toPlainText() == "" and not dialog.save_button.isEnabled()
+    newest = problem_detail(window.session.db, dialog.problem_id)["history"][-1]
+    assert (newest["difficulties"], newest["next_steps"], newest["reporter"]) == (
+        "资金到位滞后", "下月完成管网验收", "张三")
     row = row_of(window, "12")
     assert row["progress"] == "主体工程完成七成，正在组织中期核查"
     assert row["status"] == "on_schedule" and row["percent"] == 70
@@ -66,14 +75,31 @@ def test_report_needs_text_and_a_valid_period(qtbot, window):
     panel.period.clear()
     type_text(qtbot, panel.period, "2024-13")
     type_text(qtbot, panel.text, "有进展")
-    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
-    assert "期次" in panel.error.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "期次" in dialog.errors.text()
     panel.period.clear()
     type_text(qtbot, panel.period, "2024-06")
     panel.text.clear()
-    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
-    assert "进展情况" in panel.error.text()
+    type_text(qtbot, panel.next_steps, "下月开工")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "进展情况" in dialog.errors.text()
     assert not window.tasks.busy
+    dialog.discard_and_close()
+
+
+def test_one_save_records_field_edits_and_the_report_as_one_step(qtbot, window):
+    dialog = open_problem(qtbot, window, "7")
+    assert dialog.findChildren(type(dialog.save_button), "saveReport") == []
+    dialog.fields.w["responsible_person"].setText("李科长")
+    type_text(qtbot, dialog.progress.text, "完成现场核查")
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = problem_detail(window.session.db, dialog.problem_id)
+    assert saved["responsible_person"] == "李科长" and saved["progress"] == "完成现场核查"
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        window.actions_.undo.trigger()
+    undone = problem_detail(window.session.db, dialog.problem_id)
+    assert undone["responsible_person"] != "李科长" and undone["progress"] != "完成现场核查"
     dialog.close()
 
 
