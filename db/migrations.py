@@ -142,3 +142,9 @@ def schema_version(db: Database) -> int:
 
 def latest_version() -> int:
     return len(MIGRATIONS._migrations)
+
+
+@MIGRATIONS(name="0003_step_author")
+def step_author(db: Database) -> None:
+    """Who made each recorded step: the problem dialog's history names them."""
+    db.execute("ALTER TABLE undo_steps ADD COLUMN author TEXT NOT NULL DEFAULT ''")

@@ -166,3 +166,34 @@ def test_closing_with_unsaved_edits_asks_first(qtbot, window, monkeypatch):
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.commands.dialogs)
+
+
+def test_the_history_tab_shows_who_changed_what_old_to_new(qtbot, window):
+    from desktop.ui.operations.settings_ops import SettingsChoice, save_settings
+
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        window.run_op("保存设置", save_settings(SettingsChoice(
+            "某县整改办", {"reporter": "赵六", "reviewer": "", "phone": ""}, "calendar",
+            "done", {})))
+    dialog = open_problem(qtbot, window, "3")
+    old_person = dialog.detail["responsible_person"] or "（空）"
+    dialog.fields.w["responsible_person"].setText("钱主任")
+    dialog.measures.table.setCurrentCell(0, 1)
+    gone = dialog.measures.table.item(0, 1).text()
+    qtbot.mouseClick(dialog.measures.remove, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.tabs.setCurrentWidget(dialog.history)
+    table = dialog.history.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+    mine = [r for r in rows if r[2] == "编辑问题 3"]
+    assert mine and all(r[1] == "赵六" for r in mine)
+    said = "\n".join(r[4] for r in mine)
+    assert f"责任人：{old_person} → 钱主任" in said
+    assert "删除措施" in said and gone[:10] in said
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        window.actions_.undo.trigger()
+    rows = [table.item(r, 2).text() for r in range(table.rowCount())]
+    assert "编辑问题 3（已撤销）" in rows
+    dialog.close()

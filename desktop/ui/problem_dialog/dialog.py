@@ -20,6 +20,7 @@ from desktop.ui import prompts
 from desktop.ui.changes import Changes
 from desktop.ui.operations.problem_ops import save_problem
 from desktop.ui.problem_dialog.fields import ProblemFields
+from desktop.ui.problem_dialog.history import HistoryPanel
 from desktop.ui.problem_dialog.measures import MeasuresEditor
 from desktop.ui.problem_dialog.progress import ProgressPanel
 from desktop.ui.problem_dialog.source import SourcePanel
@@ -42,9 +43,11 @@ class ProblemDialog(QDialog):
         self.measures = MeasuresEditor()
         self.progress = ProgressPanel()
         self.source = SourcePanel()
+        self.history = HistoryPanel()
         self.tabs = QTabWidget(objectName="problemTabs")
         for widget, title in ((self.fields, "基本信息"), (self.measures, "整改措施"),
-                              (self.progress, "进展情况"), (self.source, "来源")):
+                              (self.progress, "进展情况"), (self.history, "修改记录"),
+                              (self.source, "来源")):
             self.tabs.addTab(widget, title)
         self.errors = QLabel(objectName="error", wordWrap=True)
         self.save_button = QPushButton("保存", objectName="saveProblem")
@@ -95,6 +98,7 @@ class ProblemDialog(QDialog):
             self.measures.load(detail["measures"])
         self.progress.load(detail)
         self.source.load(detail)
+        self.history.load(self.window_.session.db, self.problem_id)
         self._edited()
         return True
 
