@@ -11,6 +11,7 @@ from desktop.ui import prompts
 from desktop.ui.export_commands import ExportCommands
 from desktop.ui.operations.register_ops import backup_to, redo_last, restore_from, undo_last
 from desktop.ui.problem_dialog import ProblemDialog
+from desktop.ui.record_commands import RecordCommands
 from desktop.ui.session import LAST_REGISTER_KEY, open_session
 from desktop.ui.tasks import Op
 
@@ -42,6 +43,7 @@ class WindowCommands:
         window.register_view.open_problem.connect(self.open_problem)
         a.import_ledger.triggered.connect(lambda: self.import_ledger())
         self.exports = ExportCommands(window)
+        self.records = RecordCommands(window)
 
     # -- registers ----------------------------------------------------------------------
     def new_register(self) -> None:

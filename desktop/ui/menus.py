@@ -79,6 +79,7 @@ def build_actions(window: QMainWindow) -> Actions:
 def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("文件(&F)")
+    file_menu.setObjectName("fileMenu")
     file_menu.addActions([a.new, a.open])
     file_menu.addSeparator()
     file_menu.addAction(a.import_ledger)
@@ -92,6 +93,7 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit = bar.addMenu("编辑(&E)")
+    edit.setObjectName("editMenu")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addAction(a.find)
@@ -104,6 +106,7 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
         a.views.append(action)
         view_menu.addAction(action)
     help_menu = bar.addMenu("帮助(&H)")
+    help_menu.setObjectName("helpMenu")
     help_menu.addActions([a.help, a.about])
 
 
