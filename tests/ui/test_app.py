@@ -46,12 +46,18 @@ def test_screenshot_refuses_a_file_that_is_not_a_register(tmp_path):
     assert done.returncode == 1 and "不是有效的台账" in done.stderr
 
 
-def test_without_a_register_the_window_starts_on_a_fresh_demo(qtbot):
+def test_without_a_register_the_window_starts_on_its_start_page(qtbot):
     session = start_session(None, None)
-    assert session.is_demo and session.db["problems"].count == 63
+    assert not session.is_demo and session.db["problems"].count == 0
     window = MainWindow(session, window_settings(), remember_layout=False)
     qtbot.addWidget(window)
-    assert "演示" in window.windowTitle() and "演示台账" in window.statusBar().currentMessage()
+    window.show()
+    assert window.stack.currentWidget() is window.start_page
+    assert "首次使用" in window.statusBar().currentMessage()
+    qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    assert window.session.is_demo and window.session.db["problems"].count == 63
+    assert "演示" in window.windowTitle()
+    assert window.stack.currentWidget() is window.register_view
     window.close()
 
 
