@@ -28,4 +28,5 @@ from db.queries.problems import (  # noqa: F401
     problem_list,
     problem_rows_by_id,
 )
+from db.queries.rounds import rounds_without_feedback_date  # noqa: F401, E402
 from db.queries.steps import StepTouch, step_touch, undo_redo_state  # noqa: F401, E402

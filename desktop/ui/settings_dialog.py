@@ -105,6 +105,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def focus_missing_date(self) -> None:
+        """Put the cursor in the first round's date that is still empty (from a notice)."""
+        for row, field in enumerate(self.round_dates):
+            if not field.text():
+                self.rounds.setCurrentCell(row, 1)
+                field.line.setFocus()
+                return
+
     def choice(self) -> SettingsChoice:
         starts: dict[int, dt.date | None] = {}
         bad = []

@@ -10,11 +10,12 @@ from desktop.ui.changes import Changes
 from desktop.ui.tasks import Progress
 
 
-def build_sheet(month: str):
+def build_sheet(month: str, round_id: int | None = None):
+    """An op: the month's sheet for every round (grouped, numbered within each) or one round."""
     def work(db: Database, _progress: Progress):
         from desktop.reports.monthly import build_monthly
 
-        return build_monthly(db, month)
+        return build_monthly(db, month, round_id=round_id)
     return work
 
 
