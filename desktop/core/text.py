@@ -50,3 +50,11 @@ def problem_text(problem: dict) -> str:
     Most ledgers name problems only by 问题描述; a blank 问题 cell must never be what shows."""
     return (str(problem.get("title") or "").strip()
             or str(problem.get("description") or "").strip())
+
+
+def export_file_name(register_title: str, what: str, day, suffix: str) -> str:
+    """A suggested file name that does not say the same word twice: 县整改台账-20261202.xlsx,
+    not 县整改台账-台账-20261202.xlsx; 演示-台账-20261202.xlsx when the title lacks it."""
+    title = register_title.strip() or "整改台账"
+    stamp = f"{day:%Y%m%d}"
+    return f"{title}-{stamp}{suffix}" if what in title else f"{title}-{what}-{stamp}{suffix}"

@@ -86,14 +86,13 @@ class WindowCommands:
     # -- backup and restore -------------------------------------------------------------
     def backup(self) -> None:
         stem = self.window.session.path.stem
-        suggested = self._folder() / f"{stem}-备份-{dt.date.today():%Y%m%d}.db"
+        suggested = prompts.last_folder() / f"{stem}-备份-{dt.date.today():%Y%m%d}.db"
         path = prompts.save_file(self.window, "备份台账", str(suggested), prompts.REGISTER_FILTER)
         if path:
             self.window.run(Op("正在备份台账", backup_to(path), long=True))
 
     def restore(self) -> None:
-        path = prompts.open_file(self.window, "从备份恢复", prompts.REGISTER_FILTER,
-                                 str(self._folder()))
+        path = prompts.open_file(self.window, "从备份恢复", prompts.REGISTER_FILTER)
         if not path:
             return
         question = (f"用备份“{Path(path).name}”替换当前台账的全部内容？\n"
@@ -106,8 +105,7 @@ class WindowCommands:
     def import_ledger(self, path: str | None = None):
         from desktop.ui.import_dialog import ImportDialog  # loads the Excel readers when needed
 
-        path = path or prompts.open_file(self.window, "选择要导入的台账", prompts.LEDGER_FILTER,
-                                         str(self._folder()))
+        path = path or prompts.open_file(self.window, "选择要导入的台账", prompts.LEDGER_FILTER)
         if not path:
             return None
         dialog = ImportDialog(self.window)

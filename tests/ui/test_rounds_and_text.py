@@ -72,3 +72,21 @@ def _orientation():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_the_report_groups_rounds_or_shows_one(qtbot, window2):
+    from tests.ui.helpers import choose
+
+    window2.show_view("report")
+    report = window2.report
+    qtbot.waitUntil(lambda: report.sheet is not None, timeout=15000)
+    table = report.table
+    headings = [r for r in range(table.rowCount()) if table.columnSpan(r, 0) > 1]
+    assert [table.item(r, 0).text() for r in headings][1] == COUNTY and len(headings) == 2
+    numbers = [table.item(r, 0).text() for r in range(headings[1] + 1, table.rowCount())]
+    assert numbers == [str(n) for n in range(1, 9)]  # numbered within the county's round
+    with qtbot.waitSignal(window2.tasks.done, timeout=15000):
+        choose(qtbot, report.round, COUNTY)
+    assert report.sheet.title.endswith(f"（{COUNTY}）") and len(report.sheet.rows) == 8
+    assert all(table.columnSpan(r, 0) == 1 for r in range(table.rowCount()))
+    assert "8个问题" in report.sheet.paragraph
