@@ -100,6 +100,7 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     edit.addSeparator()
     edit.addAction(a.settings)
     view_menu = bar.addMenu("视图(&V)")
+    view_menu.setObjectName("viewMenu")
     for i, name in enumerate(view_names):
         action = _action(window, name, f"view{i}", f"Ctrl+{i + 1}")
         action.setCheckable(True)
