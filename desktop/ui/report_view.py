@@ -38,7 +38,7 @@ class ReportView(LazyView, QWidget):
     def __init__(self, db: Database, run, parent=None):
         super().__init__(parent)
         self.db, self.run, self.dirty, self.sheet = db, run, True, None
-        self.period = QComboBox(objectName="reportPeriod", editable=True)
+        self.period = QComboBox(objectName="reportMonth", editable=True)
         self.period.setMinimumWidth(120)
         self.period.setToolTip("任何月份都可以选，也可以直接输入，如 2024-06 或 2024年6月")
         self.round = QComboBox(objectName="reportRound")
