@@ -90,3 +90,26 @@ def test_the_report_groups_rounds_or_shows_one(qtbot, window2):
     assert report.sheet.title.endswith(f"（{COUNTY}）") and len(report.sheet.rows) == 8
     assert all(table.columnSpan(r, 0) == 1 for r in range(table.rowCount()))
     assert "8个问题" in report.sheet.paragraph
+
+
+def test_the_printed_month_heads_each_round(two_rounds, tmp_path, qapp):
+    import subprocess
+
+    from db.connection import open_register
+    from desktop.reports.monthly import build_monthly
+    from desktop.ui.printing import write_pdf
+
+    db = open_register(two_rounds)
+    sheet = build_monthly(db, "2024-11")
+    db.close()
+    pdf = tmp_path / "两个批次.pdf"
+    write_pdf(sheet, pdf)
+    import unicodedata
+
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    text = unicodedata.normalize("NFKC", text).replace(" ", "").replace("\n", "")
+    first_round = unicodedata.normalize("NFKC", sheet.rows[0].round)
+    county = unicodedata.normalize("NFKC", COUNTY)
+    assert county in text and first_round in text
+    assert text.index(first_round) < text.index(county)
