@@ -26,8 +26,11 @@ def claim(register: Path) -> QLockFile:
     register.parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(lock_path(register)))
     lock.setStaleLockTime(0)  # only a dead process's lock is stale, however old
-    if not lock.tryLock(200):
-        raise RegisterInUse(
-            f"台账“{register.name}”已在另一个整改台账窗口中打开（{register.parent}）。\n"
-            "同一台账同时只能在一个窗口中修改：请切换到已打开的窗口，或先关闭它再打开。")
-    return lock
+    if lock.tryLock(200):
+        return lock
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        raise RegisterError(f"无法在台账所在的文件夹（{register.parent}）中写入，台账不能打开。"
+                            "请把台账放到可以写入的文件夹（如“文档”），或检查该文件夹的权限。")
+    raise RegisterInUse(
+        f"台账“{register.name}”已在另一个整改台账窗口中打开（{register.parent}）。\n"
+        "同一台账同时只能在一个窗口中修改：请切换到已打开的窗口，或先关闭它再打开。")

@@ -119,3 +119,21 @@ def test_the_program_started_twice_on_one_register_says_so(tmp_path, demo_path):
                           capture_output=True, text=True, timeout=120)
     holder.close()
     assert done.returncode == 1 and "已在另一个整改台账窗口中打开" in done.stderr
+
+
+def test_a_lock_left_by_a_crashed_program_is_taken_over(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from desktop.ui.instance import claim, lock_path
+
+    register = tmp_path / "崩溃 台账.db"
+    script = ("import os, sys; from pathlib import Path; from desktop.ui.instance import claim; "
+              "held = claim(Path(sys.argv[1])); os._exit(0)")  # dies holding the lock
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script, str(register)], cwd=root, check=True,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60)
+    assert lock_path(register).exists()
+    claim(register).unlock()
