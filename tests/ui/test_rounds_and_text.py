@@ -113,3 +113,21 @@ def test_the_printed_month_heads_each_round(two_rounds, tmp_path, qapp):
     county = unicodedata.normalize("NFKC", COUNTY)
     assert county in text and first_round in text
     assert text.index(first_round) < text.index(county)
+
+
+def test_the_month_in_excel_heads_each_round(two_rounds, tmp_path):
+    from openpyxl import load_workbook
+
+    from db.connection import open_register
+    from desktop.reports.monthly import build_monthly
+    from desktop.reports.monthly_xlsx import write_monthly_xlsx
+
+    db = open_register(two_rounds)
+    sheet = build_monthly(db, "2024-11")
+    db.close()
+    ws = load_workbook(write_monthly_xlsx(sheet, tmp_path / "两个批次.xlsx",
+                                          with_charts=False))["月度进展"]
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    heads = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == COUNTY]
+    assert len(heads) == 1 and f"A{heads[0]}:H{heads[0]}" in merged
+    assert [ws.cell(heads[0] + n, 1).value for n in (1, 2)] == ["1", "2"]
