@@ -53,6 +53,12 @@ class HistoryPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
+        if self.isVisible():
+            self.table.resizeRowsToContents()
         self.note.setText(f"共 {len(rows)} 条修改记录（最新的在上）。撤销的操作标为“已撤销”。"
                           if rows else "这个问题还没有修改记录。")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Row heights need the columns' real widths, known once the tab is on screen.
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
