@@ -176,6 +176,7 @@ def test_the_history_tab_shows_who_changed_what_old_to_new(qtbot, window):
             "某县整改办", {"reporter": "赵六", "reviewer": "", "phone": ""}, "calendar",
             "done", {})))
     dialog = open_problem(qtbot, window, "3")
+    assert dialog.progress.reporter.text() == "赵六"  # 填报人 from 设置, ready for the report
     old_person = dialog.detail["responsible_person"] or "（空）"
     dialog.fields.w["responsible_person"].setText("钱主任")
     dialog.measures.table.setCurrentCell(0, 1)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.queries import code_taken, filter_choices, problem_detail, problem_rows_by_id
+from db.settings import signature_defaults
 from desktop.core.status import STATUS_LABELS
 from desktop.core.text import problem_text
 from desktop.ui import prompts
@@ -42,6 +43,7 @@ class ProblemDialog(QDialog):
         self.fields = ProblemFields(choices["rounds"], choices["categories"])
         self.measures = MeasuresEditor()
         self.progress = ProgressPanel()
+        self.progress.reporter.setText(signature_defaults(window.session.db)["reporter"])
         self.source = SourcePanel()
         self.history = HistoryPanel()
         self.tabs = QTabWidget(objectName="problemTabs")
