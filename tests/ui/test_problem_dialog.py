@@ -198,3 +198,19 @@ def test_the_history_tab_shows_who_changed_what_old_to_new(qtbot, window):
     rows = [table.item(r, 2).text() for r in range(table.rowCount())]
     assert "编辑问题 3（已撤销）" in rows
     dialog.close()
+
+
+def test_a_status_changed_for_the_period_asks_for_its_progress_text(qtbot, window):
+    dialog = open_problem(qtbot, window, "3")
+    panel = dialog.progress
+    assert not dialog.save_button.isEnabled()
+    choose(qtbot, panel.status, "已完成")
+    assert dialog.save_button.isEnabled() and "进展情况" in dialog.errors.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not window.tasks.busy
+    type_text(qtbot, panel.text, "全部完成，申请验收")
+    with qtbot.waitSignal(window.changed, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert problem_detail(window.session.db, dialog.problem_id)["status"] == "completed"
+    assert not dialog.save_button.isEnabled()
+    dialog.close()

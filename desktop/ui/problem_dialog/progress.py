@@ -68,6 +68,7 @@ class ProgressPanel(QWidget):
         self.reporter = QLineEdit(objectName="reportReporter")
         self.reporter.setPlaceholderText("填报人姓名")
         self.error = QLabel(objectName="error")
+        self.loaded: tuple = (None, -1)
         self._layout()
         for box in (self.text, self.difficulties, self.next_steps):
             box.textChanged.connect(self.edited)
@@ -116,13 +117,18 @@ class ProgressPanel(QWidget):
                 item.setToolTip(text or "")
                 self.history.setItem(row, col, item)
         self.history.resizeRowsToContents()
-        self.status.setCurrentIndex(max(self.status.findData(problem["status"]), 0))
-        self.percent.setValue(-1 if problem.get("percent") is None else round(problem["percent"]))
+        self.loaded = (problem["status"], -1 if problem.get("percent") is None
+                       else round(problem["percent"]))
+        self.status.setCurrentIndex(max(self.status.findData(self.loaded[0]), 0))
+        self.percent.setValue(self.loaded[1])
 
     def is_filled(self) -> bool:
-        """Whether the clerk has begun this period's report (its text is what makes a report)."""
-        return bool(self.text.toPlainText().strip() or self.difficulties.toPlainText().strip()
-                    or self.next_steps.toPlainText().strip())
+        """Whether the clerk has begun this period's report: typed in it, or changed its status
+        or percent (which then need the progress text that goes with them)."""
+        typed = (self.text.toPlainText().strip() or self.difficulties.toPlainText().strip()
+                 or self.next_steps.toPlainText().strip())
+        moved = (self.status.currentData(), self.percent.value()) != self.loaded
+        return bool(typed) or moved
 
     def errors(self) -> list[str]:
         if not self.is_filled():
@@ -130,7 +136,7 @@ class ProgressPanel(QWidget):
         if not PERIOD.match(self.period.text().strip()):
             return ["期次请写成 YYYY-MM（如 2024-06），周报写 YYYY-Wnn。"]
         if not self.text.toPlainText().strip():
-            return ["请填写本期进展情况（困难和下步计划之外）。"]
+            return ["请在“进展情况”页填写本期进展情况：状态和进度随本期进展一起保存。"]
         return []
 
     def pending_report(self) -> dict | None:
