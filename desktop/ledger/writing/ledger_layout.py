@@ -120,8 +120,10 @@ class ProblemBlock:
 
 
 def problem_blocks(problems: list[dict], measures: dict[int, list[dict]]) -> list[ProblemBlock]:
-    blocks = []
-    for number, problem in enumerate(problems, start=1):
+    blocks, number, last_round = [], 0, None
+    for problem in problems:  # numbered within each round (problems come ordered by round)
+        number = 1 if problem.get("round_id") != last_round else number + 1
+        last_round = problem.get("round_id")
         problem = {**problem, "_number": number}
         rows = [{**m, "_row": i} for i, m in enumerate(measures.get(problem["id"], []))]
         blocks.append(ProblemBlock(problem, rows))

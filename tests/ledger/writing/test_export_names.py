@@ -48,3 +48,15 @@ def test_unit_forms_name_a_problem_by_its_description(register, tmp_path):
     row = fl.FIRST_ROW
     assert ws.cell(row, headers["问题描述"]).value == DESCRIBED
     assert ws.cell(row, headers["问题名称"]).value == DESCRIBED
+
+
+def test_the_ledger_numbers_problems_within_each_round(register, tmp_path):
+    _described_only(register)
+    add_problem(register, code="1", round_name="省级督察", title="省级问题", description="甲")
+    add_problem(register, code="2", round_name="省级督察", title="省级问题二", description="乙")
+    ws = load_workbook(export_ledger(register, tmp_path / "台账.xlsx", as_of=AS_OF).path).active
+    headers = [c.value for c in ws[3]]
+    number, round_col = headers.index("序号") + 1, headers.index("督察批次") + 1
+    rows = [(ws.cell(r, round_col).value, ws.cell(r, number).value)
+            for r in range(5, ws.max_row + 1) if ws.cell(r, number).value is not None]
+    assert rows == [("第二轮中央督察", 1), ("第二轮中央督察", 2), ("省级督察", 1), ("省级督察", 2)]
