@@ -12,6 +12,7 @@ undone, but the audit rows of every step are kept.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -127,8 +128,8 @@ def recorded_step(db: Database, name: str) -> Iterator[Step]:
     """One transaction, one undo step. A step that changed nothing leaves no trace."""
     with db.atomic():
         db.execute("UPDATE undo_steps SET state = 'dropped' WHERE state = 'undone'")
-        cur = db.execute("INSERT INTO undo_steps (name, created_at, state) VALUES (?, ?, 'done')",
-                         [name, now_iso()])
+        cur = db.execute("INSERT INTO undo_steps (name, created_at, state, author)"
+                         " VALUES (?, ?, 'done', ?)", [name, now_iso(), step_author(db)])
         step = Step(db, cur.lastrowid)
         yield step
         step.flush()
@@ -139,6 +140,21 @@ def recorded_step(db: Database, name: str) -> Iterator[Step]:
                 "UPDATE undo_steps SET state = 'sealed' WHERE state = 'done' AND id NOT IN "
                 "(SELECT id FROM undo_steps WHERE state = 'done' ORDER BY id DESC LIMIT ?)",
                 [UNDO_LIMIT])
+
+
+def step_author(db: Database) -> str:
+    """Who is making a change: the clerk's name from 设置 (填报人), else the computer's login."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'report.reporter'").fetchone()
+    try:
+        named = json.loads(row[0]) if row and row[0] else ""
+    except json.JSONDecodeError:
+        named = row[0]
+    if named:
+        return str(named)
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 def _step_info(db: Database, step_id: int) -> StepInfo:

@@ -153,6 +153,12 @@ def unit_reports(db: Database) -> None:
     db.execute("CREATE INDEX progress_problem_unit ON progress_reports(problem_id, period, unit)")
 
 
+@MIGRATIONS(name="0003_step_author")
+def step_author(db: Database) -> None:
+    """Who made each recorded step: the problem dialog's history names them."""
+    db.execute("ALTER TABLE undo_steps ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+
+
 @MIGRATIONS(name="0007_exchange")
 def exchange(db: Database) -> None:
     """Exchange packages: each carried row's field versions (desktop/exchange/versions.py), the

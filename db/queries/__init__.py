@@ -5,6 +5,7 @@ thousands of problems answers each keystroke in a few milliseconds.
 """
 
 from db.queries.assessed import ensure_assessed, refresh_assessments  # noqa: F401, E402
+from db.queries.history import problem_history  # noqa: F401, E402
 from db.queries.periods import report_periods  # noqa: F401, E402
 from db.queries.petitions import (  # noqa: F401
     PETITION_STATUS_LABELS,
@@ -27,4 +28,5 @@ from db.queries.problems import (  # noqa: F401
     problem_list,
     problem_rows_by_id,
 )
+from db.queries.rounds import rounds_without_feedback_date  # noqa: F401, E402
 from db.queries.steps import StepTouch, step_touch, undo_redo_state  # noqa: F401, E402

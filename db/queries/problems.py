@@ -22,12 +22,16 @@ _STATUS_RANK = "CASE p.status " + " ".join(
     f"WHEN '{code}' THEN {i}" for i, code in enumerate(STATUS_CODES)) + " ELSE 99 END"
 _WARNING_RANK = ("CASE p.warning WHEN 'overdue' THEN 0 WHEN 'behind' THEN 1 WHEN 'due_soon' THEN 2"
                  " WHEN '' THEN 3 ELSE 4 END")
-_CODE_ORDER = "coalesce(p.seq, 1e9), length(p.code), p.code"
+_CODE_ORDER = "p.round_id, coalesce(p.seq, 1e9), length(p.code), p.code"  # numbered per round
+# What a problem is called wherever it is listed: its name, else its description
+# (desktop.core.text.problem_text says the same in Python).
+PROBLEM_TEXT = "coalesce(nullif(trim(p.title), ''), p.description)"
 
 # Sort keys the view's columns name → SQL ORDER BY expressions (code order breaks ties).
 SORT_KEYS = {
     "code": _CODE_ORDER,
-    "title": "p.title",
+    "title": PROBLEM_TEXT,
+    "round": "p.round_id",
     "lead": "p.lead_units",
     "deadline": "p.deadline IS NULL, p.deadline",
     "status": _STATUS_RANK,
@@ -35,9 +39,11 @@ SORT_KEYS = {
     "progress": "p.progress",
     "warning": f"{_WARNING_RANK}, p.days_left IS NULL, p.days_left",
 }
-_LIST_COLUMNS = ("p.id, p.code, p.title, p.category, p.lead_units, p.responsible_units, "
+_LIST_COLUMNS = (f"p.id, p.code, {PROBLEM_TEXT} AS title, p.category, p.lead_units, "
+                 "p.responsible_units, "
                  "p.deadline, p.deadline_kind, p.deadline_text, p.status, p.status_text, "
-                 "p.progress, p.percent, p.round_id")
+                 "p.progress, p.percent, p.round_id,"
+                 " (SELECT name FROM rounds r WHERE r.id = p.round_id) AS round")
 _SEARCHED = ("p.code", "p.title", "p.description", "p.progress", "p.lead_units",
              "p.responsible_units", "p.category", "p.deadline_text")
 

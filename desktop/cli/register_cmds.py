@@ -6,11 +6,12 @@ import argparse
 import datetime as dt
 
 from db.backup import backup_register, check_register
-from db.changes import undo
+from db.changes import redo, undo
 from db.demo import build_demo
 from db.records import dump_register
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
+from desktop.core.dates import parse_typed_date
 
 
 def register(sub) -> None:
@@ -31,15 +32,17 @@ def register(sub) -> None:
     p = sub.add_parser("undo", help="撤销最近一次更改（一次导入、收集或编辑）")
     add_db(p)
     p.set_defaults(func=cmd_undo)
+    p = sub.add_parser("redo", help="重做最近一次撤销的更改")
+    add_db(p)
+    p.set_defaults(func=cmd_redo)
 
 
 def parse_date(text: str | None, what: str = "日期") -> dt.date | None:
-    if not text:
-        return None
+    """A date given on the command line, in any form clerks write (desktop.core.dates)."""
     try:
-        return dt.date.fromisoformat(text)
+        return parse_typed_date(text)
     except ValueError as exc:
-        raise Refused(f"{what}“{text}”格式不对，请写成 YYYY-MM-DD，例如 2022-12-31。") from exc
+        raise Refused(f"{what}：{exc}") from exc
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -79,4 +82,13 @@ def cmd_undo(args: argparse.Namespace) -> int:
         print("没有可以撤销的操作。")
         return 0
     print(f"已撤销：{info.name}（{info.created_at}，{info.changes} 处更改）")
+    return 0
+
+
+def cmd_redo(args: argparse.Namespace) -> int:
+    info = redo(open_db(args))
+    if info is None:
+        print("没有可以重做的操作（撤销之后又有新的更改时，被撤销的操作不能再重做）。")
+        return 0
+    print(f"已重做：{info.name}（{info.created_at}，{info.changes} 处更改）")
     return 0

@@ -42,3 +42,19 @@ def fold_key(text: str) -> str:
     """A comparison key: widths folded, spaces removed, brackets unified, NFKC."""
     text = unicodedata.normalize("NFKC", to_halfwidth_ascii(text))
     return squash_spaces(text).replace("（", "(").replace("）", ")")
+
+
+def problem_text(problem: dict) -> str:
+    """What a problem is called wherever it is shown: its name (问题), else its description.
+
+    Most ledgers name problems only by 问题描述; a blank 问题 cell must never be what shows."""
+    return (str(problem.get("title") or "").strip()
+            or str(problem.get("description") or "").strip())
+
+
+def export_file_name(register_title: str, what: str, day, suffix: str) -> str:
+    """A suggested file name that does not say the same word twice: 县整改台账-20261202.xlsx,
+    not 县整改台账-台账-20261202.xlsx; 演示-台账-20261202.xlsx when the title lacks it."""
+    title = register_title.strip() or "整改台账"
+    stamp = f"{day:%Y%m%d}"
+    return f"{title}-{stamp}{suffix}" if what in title else f"{title}-{what}-{stamp}{suffix}"

@@ -50,6 +50,8 @@ class MonthlyRow:
     progress: str
     status: str
     assessment: Assessment
+    problem_id: int = 0
+    round: str = ""        # the round's name: the sheet numbers problems within each round
 
     def cells(self) -> tuple[str, ...]:
         return (str(self.seq), self.problem, str(self.measures) if self.measures else "—",
@@ -103,6 +105,16 @@ def units_text(problem: dict, shown: int = 3) -> str:
     return "、".join(units[:shown]) + f"等{len(units)}个单位"
 
 
+def _numbered_in_rounds(problems: list[dict]) -> list[int]:
+    """1, 2, 3… restarting with each round (problems come ordered by round)."""
+    out, last, n = [], None, 0
+    for p in problems:
+        n = 1 if p.get("round_id") != last else n + 1
+        last = p.get("round_id")
+        out.append(n)
+    return out
+
+
 def _row(n: int, problem: dict, measures: list, assessment: Assessment,
          progress: str | None, this: str = "本月") -> MonthlyRow:
     units = units_text(problem)
@@ -114,20 +126,25 @@ def _row(n: int, problem: dict, measures: list, assessment: Assessment,
         measures=len(measures), units=units,
         deadline=problem.get("deadline_text") or (problem.get("deadline") or ""),
         progress=progress, status=status_label(problem.get("status")) or "—",
-        assessment=assessment)
+        assessment=assessment, problem_id=problem.get("id") or 0,
+        round=problem.get("round") or "")
 
 
 def build_monthly(db, month: str | dt.date, *, as_of: dt.date | None = None,
-                  settings: ReportSettings | None = None, unit: str | None = None) -> MonthlySheet:
+                  settings: ReportSettings | None = None, unit: str | None = None,
+                  round_id: int | None = None) -> MonthlySheet:
+    """The month's sheet for every round (numbered within each) or for one round."""
     year, mon = parse_month(month)
     return build_period_sheet(db, parse_period(f"{year:04d}-{mon:02d}"), as_of=as_of,
-                              settings=settings, unit=unit)
+                              settings=settings, unit=unit, round_id=round_id)
 
 
 def build_weekly(db, week: str | dt.date, *, as_of: dt.date | None = None,
-                 settings: ReportSettings | None = None, unit: str | None = None) -> MonthlySheet:
+                 settings: ReportSettings | None = None, unit: str | None = None,
+                 round_id: int | None = None) -> MonthlySheet:
     """信息周报告: the monthly sheet's table, counts and paragraph for one ISO week."""
-    return build_period_sheet(db, parse_week(week), as_of=as_of, settings=settings, unit=unit)
+    return build_period_sheet(db, parse_week(week), as_of=as_of, settings=settings, unit=unit,
+                              round_id=round_id)
 
 
 def parse_week(week: str | dt.date) -> Period:
@@ -140,13 +157,18 @@ def parse_week(week: str | dt.date) -> Period:
 
 def build_period_sheet(db, period: Period, *, as_of: dt.date | None = None,
                        settings: ReportSettings | None = None,
-                       unit: str | None = None) -> MonthlySheet:
+                       unit: str | None = None, round_id: int | None = None) -> MonthlySheet:
+    """The period's sheet (a month or an ISO week) for every round, numbered within each, or
+    for one round."""
     if as_of is None:
         as_of = max(min(period.end, dt.date.today()), period.start)
-    snap = take_snapshot(db, as_of, settings)
+    snap = take_snapshot(db, as_of, settings, round_id=round_id)
     reports = _month_reports(db, period.text)
+    numbers = _numbered_in_rounds(snap.problems)
     table = [_row(n, p, snap.measures.get(p["id"], []), a, reports.get(p["id"]), period.this)
-             for n, (p, a) in enumerate(zip(snap.problems, snap.assessments), start=1)]
+             for n, p, a in zip(numbers, snap.problems, snap.assessments)]
+    rounds = list(dict.fromkeys(r.round for r in table))
+    named = f"（{rounds[0]}）" if round_id and rounds else ""
     signature = signature_defaults(db)
     if unit:
         signature["unit"] = unit
@@ -154,7 +176,7 @@ def build_period_sheet(db, period: Period, *, as_of: dt.date | None = None,
     signature["date"] = signature["date"] or f"{as_of.year}年{as_of.month}月{as_of.day}日"
     columns = tuple(c.replace("本月", period.this) for c in COLUMNS)
     return MonthlySheet(
-        month=period.text, title=f"{period.label}整改进展情况表", unit=signature["unit"],
+        month=period.text, title=f"{period.label}整改进展情况表{named}", unit=signature["unit"],
         as_of=as_of, paragraph=snap.paragraph(with_measures=True), rows=table, snapshot=snap,
         trend=completion_trend_data(db, period.month), signature=signature, columns=columns,
         kind=period.kind)

@@ -76,7 +76,13 @@ def _table(ws: Worksheet, sheet: MonthlySheet) -> int:
     fills = {c: PatternFill("solid", fgColor=bg.lstrip("#").upper())
              for c, (_, bg) in COLOUR_HEX.items() if c}
     row_no = HEADER_ROW
+    grouped = len({r.round for r in sheet.rows}) > 1
+    last_round = None
     for row in sheet.rows:
+        if grouped and row.round != last_round:  # each round under its own heading row
+            row_no += 1
+            _round_heading(ws, row_no, row.round, len(sheet.columns))
+            last_round = row.round
         row_no += 1
         cells = row.cells()
         for col, value in enumerate(cells, start=1):
@@ -88,6 +94,16 @@ def _table(ws: Worksheet, sheet: MonthlySheet) -> int:
         lines = max(lines_needed(v, w) for v, w in zip(cells, WIDTHS))
         ws.row_dimensions[row_no].height = LINE_PT * lines + 4
     return row_no
+
+
+def _round_heading(ws: Worksheet, row_no: int, name: str, columns: int) -> None:
+    ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=columns)
+    cell = ws.cell(row_no, 1, name)
+    cell.font, cell.alignment = Font(name="黑体", size=11), LEFT
+    cell.fill = PatternFill("solid", fgColor="E8EEF6")
+    for col in range(1, columns + 1):
+        ws.cell(row_no, col).border = BOX
+    ws.row_dimensions[row_no].height = 22
 
 
 def _signature(ws: Worksheet, sheet: MonthlySheet, after: int) -> None:

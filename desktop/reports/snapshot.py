@@ -81,10 +81,13 @@ def as_of_state(problem: dict, history: list[dict], as_of: dt.date) -> dict:
     return state
 
 
-def take_snapshot(db, as_of: dt.date, settings: ReportSettings | None = None) -> Snapshot:
+def take_snapshot(db, as_of: dt.date, settings: ReportSettings | None = None, *,
+                  round_id: int | None = None) -> Snapshot:
+    """The register (or one round of it, `round_id`) as it stood on as_of, judged."""
     settings = settings or load_report_settings(db)
     history = _history(db)
-    problems = [as_of_state(p, history.get(p["id"], []), as_of) for p in problem_rows(db)]
+    listed = problem_rows(db, "p.round_id = ?", [round_id]) if round_id else problem_rows(db)
+    problems = [as_of_state(p, history.get(p["id"], []), as_of) for p in listed]
     measures = measures_by_problem(db)
     starts = round_starts(db)
     calendar = WorkCalendar(settings.extra_holidays, settings.extra_workdays)

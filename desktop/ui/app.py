@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = window_settings()
     try:
         session = start_session(args.db, None if args.screenshot
-                                else settings.value(LAST_REGISTER_KEY))
+                                else settings.value(LAST_REGISTER_KEY),
+                                lock=not args.screenshot)
     except RegisterError as exc:
         if args.screenshot:
             print(str(exc), file=sys.stderr)

@@ -12,16 +12,9 @@ from desktop.ui.exchange_commands import ExchangeCommands
 from desktop.ui.export_commands import ExportCommands
 from desktop.ui.operations.register_ops import backup_to, redo_last, restore_from, undo_last
 from desktop.ui.problem_dialog import ProblemDialog
-from desktop.ui.session import LAST_REGISTER_KEY, open_session
+from desktop.ui.record_commands import RecordCommands
+from desktop.ui.session import LAST_REGISTER_KEY, demo_session, open_session
 from desktop.ui.tasks import Op
-
-HELP_TEXT = """<h3>整改台账 使用说明</h3>
-<p><b>台账</b>：按批次、单位、状态、类别、时限筛选问题，在搜索框输入关键字查找；
-双击问题打开详情，可修改各项内容、整改措施，并在“进展情况”中填报本期进展。</p>
-<p><b>看板</b>：按状态统计、逾期、即将到期和未达序时进度的问题，以及各牵头单位的完成情况。</p>
-<p><b>信访件</b>：交办信访件的清单、筛选和办结统计。</p>
-<p><b>报表</b>：按月查看各问题的填报情况。</p>
-<p>所有修改都可以撤销（Ctrl+Z）和重做（Ctrl+Y），一次导入作为一步撤销。</p>"""
 
 
 class WindowCommands:
@@ -39,13 +32,14 @@ class WindowCommands:
         a.settings.triggered.connect(self.open_settings)
         a.units.triggered.connect(self.open_units)
         a.quit.triggered.connect(window.close)
-        a.help.triggered.connect(lambda: prompts.inform(window, "使用说明", HELP_TEXT))
+        a.help.triggered.connect(self.show_help)
         a.about.triggered.connect(self.about)
         window.register_view.open_problem.connect(self.open_problem)
         a.import_ledger.triggered.connect(lambda: self.import_ledger())
         a.paste_plan.triggered.connect(self.import_pasted_plan)
         self.exports = ExportCommands(window)
         self.exchange = ExchangeCommands(window)
+        self.records = RecordCommands(window)
 
     # -- registers ----------------------------------------------------------------------
     def new_register(self) -> None:
@@ -64,13 +58,31 @@ class WindowCommands:
             self._switch(path)
 
     def _switch(self, path: str) -> None:
+        if Path(path).resolve() == self.window.session.path.resolve():
+            self.window.say(f"台账“{Path(path).name}”已经在这个窗口中打开。")
+            return
+        self._use(lambda: open_session(path))
+
+    def _use(self, make_session) -> None:
         try:
-            session = open_session(path)
+            session = make_session()
         except RegisterError as exc:
             prompts.warn(self.window, "无法打开台账", str(exc))
             return
         self.window.switch_session(session)
         self.window.settings.setValue(LAST_REGISTER_KEY, str(session.path))
+        self.window.start_page.follow()
+
+    def open_demo(self) -> None:
+        if self.window.session.is_demo:
+            self.window.show_view("register")
+            return
+        self._use(demo_session)
+
+    def show_help(self):
+        from desktop.ui.help_window import show_help
+
+        return show_help(self.window)
 
     def _folder(self) -> Path:
         return self.window.session.path.parent
@@ -78,14 +90,13 @@ class WindowCommands:
     # -- backup and restore -------------------------------------------------------------
     def backup(self) -> None:
         stem = self.window.session.path.stem
-        suggested = self._folder() / f"{stem}-备份-{dt.date.today():%Y%m%d}.db"
+        suggested = prompts.last_folder() / f"{stem}-备份-{dt.date.today():%Y%m%d}.db"
         path = prompts.save_file(self.window, "备份台账", str(suggested), prompts.REGISTER_FILTER)
         if path:
             self.window.run(Op("正在备份台账", backup_to(path), long=True))
 
     def restore(self) -> None:
-        path = prompts.open_file(self.window, "从备份恢复", prompts.REGISTER_FILTER,
-                                 str(self._folder()))
+        path = prompts.open_file(self.window, "从备份恢复", prompts.REGISTER_FILTER)
         if not path:
             return
         question = (f"用备份“{Path(path).name}”替换当前台账的全部内容？\n"
@@ -98,8 +109,7 @@ class WindowCommands:
     def import_ledger(self, path: str | None = None):
         from desktop.ui.import_dialog import ImportDialog  # loads the Excel readers when needed
 
-        path = path or prompts.open_file(self.window, "选择要导入的台账", prompts.LEDGER_FILTER,
-                                         str(self._folder()))
+        path = path or prompts.open_file(self.window, "选择要导入的台账", prompts.LEDGER_FILTER)
         if not path:
             return None
         dialog = ImportDialog(self.window)

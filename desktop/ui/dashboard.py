@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from db.queries import ProblemFilter, problem_list
 from desktop.core.schedule import OVERDUE
 from desktop.core.stats import format_rate
+from desktop.ui.feedback_notice import FeedbackNotice
 from desktop.ui.lazy_view import LazyView
 from desktop.ui.operations.dashboard_ops import DashboardData, dashboard_data
 from desktop.ui.register_view.model import warning_text
@@ -49,6 +50,7 @@ class DashboardView(LazyView, QWidget):
         self.data: DashboardData | None = None
         self.cards = {key: Card(label, color) for key, label, color in CARDS}
         self.paragraph = QLabel(objectName="summary", wordWrap=True)
+        self.feedback_notice = FeedbackNotice("dashboardFeedbackNotice")
         self.paragraph.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.as_of_label = QLabel(objectName="hint")
         self.chart_boxes = [QVBoxLayout() for _ in range(3)]
@@ -73,6 +75,7 @@ class DashboardView(LazyView, QWidget):
         head.addStretch(1)
         head.addWidget(self.as_of_label)
         outer.addLayout(head)
+        outer.addWidget(self.feedback_notice)
         outer.addWidget(self.paragraph)
         cards = QHBoxLayout()
         cards.setSpacing(10)
@@ -102,6 +105,7 @@ class DashboardView(LazyView, QWidget):
     def refresh(self) -> None:
         """Lists at once (SQL on this thread); counts and charts from the snapshot off it."""
         self.dirty = False
+        self.feedback_notice.refresh(self.db)
         self._fill_lists()
         self.run(Op("正在统计", dashboard_data(self.as_of), success=self._fill, long=True))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop.core.text import export_file_name
 from desktop.ledger.writing.workbook_features import features_lost_on_save
 from desktop.ui import prompts, unit_forms_dialog
 from desktop.ui.operations import export_ops
@@ -22,7 +23,7 @@ class ExportCommands:
         a.print_preview.triggered.connect(self.print_preview)
 
     def _folder(self) -> Path:
-        return self.window.session.path.parent
+        return prompts.last_folder()
 
     def _run(self, label: str, work) -> Op:
         return self.window.run(Op(label, work, success=self._show, long=True))
@@ -35,7 +36,8 @@ class ExportCommands:
             prompts.open_folder(outcome.folder)
 
     def export_ledger(self) -> None:
-        suggested = self._folder() / f"{self.window.session.title}-台账-{dt.date.today():%Y%m%d}.xlsx"
+        name = export_file_name(self.window.session.title, "台账", dt.date.today(), ".xlsx")
+        suggested = self._folder() / name
         out = prompts.save_file(self.window, "导出台账", str(suggested), prompts.WORKBOOK_FILTER)
         if out:
             self._run("正在导出台账", export_ops.export_ledger_to(out))

@@ -26,6 +26,7 @@ from desktop.ui.progress_window import ProgressWindows
 from desktop.ui.register_view import RegisterView
 from desktop.ui.report_view import ReportView
 from desktop.ui.session import Session
+from desktop.ui.start_page import install_start_page
 from desktop.ui.tasks import Cancelled, Op, TaskManager
 from desktop.ui.timeline_view import TimelineView
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self._build_status_bar()
         self.commands = WindowCommands(self)
+        self.start_page = install_start_page(self)
         self._connect_tasks()
         self.setMinimumSize(760, 540)
         self.resize(1400, 880)

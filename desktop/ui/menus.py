@@ -83,6 +83,7 @@ def build_actions(window: QMainWindow) -> Actions:
 def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("文件(&F)")
+    file_menu.setObjectName("fileMenu")
     file_menu.addActions([a.new, a.open])
     file_menu.addSeparator()
     file_menu.addActions([a.import_ledger, a.paste_plan])
@@ -96,6 +97,7 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
     edit = bar.addMenu("编辑(&E)")
+    edit.setObjectName("editMenu")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addAction(a.find)
@@ -103,12 +105,14 @@ def build_menus(window: QMainWindow, a: Actions, view_names: list[str]) -> None:
     edit.addAction(a.units)
     edit.addAction(a.settings)
     view_menu = bar.addMenu("视图(&V)")
+    view_menu.setObjectName("viewMenu")
     for i, name in enumerate(view_names):
         action = _action(window, name, f"view{i}", f"Ctrl+{i + 1}")
         action.setCheckable(True)
         a.views.append(action)
         view_menu.addAction(action)
     help_menu = bar.addMenu("帮助(&H)")
+    help_menu.setObjectName("helpMenu")
     help_menu.addActions([a.help, a.about])
 
 

@@ -138,6 +138,11 @@ class PetitionsView(LazyView, QWidget):
                               verified=self.verified.currentData() or "",
                               search=self.search.text().strip())
 
+    def selected_id(self) -> int | None:
+        """The petition the clerk selected (for 编辑信访件)."""
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()]["id"] if index.isValid() else None
+
     def shows(self, changes: Changes) -> bool:
         return changes.any_petition
 

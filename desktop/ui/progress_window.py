@@ -1,4 +1,8 @@
-"""The progress window of long work: appears only after a short delay, can cancel."""
+"""The progress window of long work: appears only after a short delay, can cancel.
+
+It closes when the work ends, before the work's callbacks run, so no message box they open ever
+sits under it (under a real window manager a modal progress window would keep the box's
+确定 from answering)."""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ class ProgressWindows(QObject):
         self._op: Op | None = None
         self._last: tuple[int, int, str] = (0, 0, "")
         tasks.started.connect(self._started)
-        tasks.done.connect(self._done)
+        tasks.ending.connect(self._done)
         tasks.progressed.connect(self._progressed)
 
     def _started(self, op: Op) -> None:

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from db.merged_progress import merge_rule
 from db.queries import filter_choices
 from db.settings import get_setting, load_report_settings, round_starts, signature_defaults
+from desktop.core.dates import DATE_HINT
 from desktop.core.report_settings import COMPLETION_RULES, DAY_MODES
 from desktop.core.unit_reports import MERGE_RULES
+from desktop.ui.date_field import DateField
 from desktop.ui.operations.settings_ops import OFFICE_NAME, SettingsChoice, save_settings
 from desktop.ui.tasks import Op
 from desktop.ui.widgets import left_headers
@@ -70,18 +72,22 @@ class SettingsDialog(QDialog):
         starts = round_starts(db)
         rounds = filter_choices(db)["rounds"]
         table = QTableWidget(len(rounds), 2, objectName="roundStarts")
-        table.setHorizontalHeaderLabels(["督察批次", "反馈日期（YYYY-MM-DD）"])
+        table.setHorizontalHeaderLabels(["督察批次", "反馈日期（如 2021年5月10日）"])
         table.verticalHeader().hide()
         left_headers(table)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.setColumnWidth(1, 180)
+        table.setColumnWidth(1, 260)
+        self.round_dates: list[DateField] = []
         for row, (rid, name) in enumerate(rounds):
             item = QTableWidgetItem(name)
             item.setData(ROUND_ROLE, rid)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, item)
-            day = starts.get(rid)
-            table.setItem(row, 1, QTableWidgetItem(day.isoformat() if day else ""))
+            field = DateField(f"roundStart{row}")
+            field.set_date(starts.get(rid))
+            table.setCellWidget(row, 1, field)
+            self.round_dates.append(field)
+        table.resizeRowsToContents()
         return table
 
     def _layout(self) -> None:
@@ -103,18 +109,25 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def focus_missing_date(self) -> None:
+        """Put the cursor in the first round's date that is still empty (from a notice)."""
+        for row, field in enumerate(self.round_dates):
+            if not field.text():
+                self.rounds.setCurrentCell(row, 1)
+                field.line.setFocus()
+                return
+
     def choice(self) -> SettingsChoice:
         starts: dict[int, dt.date | None] = {}
         bad = []
         for row in range(self.rounds.rowCount()):
-            text = self.rounds.item(row, 1).text().strip()
             rid = self.rounds.item(row, 0).data(ROUND_ROLE)
             try:
-                starts[rid] = dt.date.fromisoformat(text) if text else None
+                starts[rid] = self.round_dates[row].date()
             except ValueError:
                 bad.append(self.rounds.item(row, 0).text())
         if bad:
-            raise ValueError("反馈日期请写成 YYYY-MM-DD，例如 2024-04-15：" + "、".join(bad))
+            raise ValueError(f"反馈日期{DATE_HINT}：" + "、".join(bad))
         return SettingsChoice(self.office.text().strip(),
                               {k: w.text().strip() for k, w in self.signature.items()},
                               self.day_mode.currentData(), self.rule.currentData(), starts,

@@ -91,6 +91,7 @@ class TaskManager(QObject):
 
     changed = Signal(object)
     started = Signal(object)            # op
+    ending = Signal(object)             # op, before its callbacks run (progress windows close)
     done = Signal(object)               # op (after its callbacks ran)
     failed = Signal(object, object)     # op, error (when the op has no failure handler)
     progressed = Signal(object, int, int, str)
@@ -123,6 +124,9 @@ class TaskManager(QObject):
 
     def _finished(self, op: Op, result: Any, error: BaseException | None) -> None:
         self._running.remove(op)
+        # Whatever the callbacks open (a result box, a warning) must not sit under a progress
+        # window: the window closes first, before any callback runs.
+        self.ending.emit(op)
         if error is None:
             if op.success:
                 op.success(result)

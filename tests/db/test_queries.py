@@ -94,6 +94,24 @@ def test_every_sort_key_runs_both_ways(demo, key):
     assert sorted(up) == sorted(down) and len(up) == 63
 
 
+def test_code_sort_is_numeric_and_status_sort_follows_the_status_order(demo):
+    from desktop.core.status import STATUS_CODES
+
+    codes = [r["code"] for r in problem_list(demo, sort="code", as_of=AS_OF)]
+    assert codes == [str(n) for n in range(1, 64)]  # 2 before 10: numbers, not text
+    back = [r["code"] for r in problem_list(demo, sort="code", descending=True, as_of=AS_OF)]
+    assert back == codes[::-1]
+    rows = problem_list(demo, sort="status", as_of=AS_OF)
+    ranks = [STATUS_CODES.index(r["status"]) for r in rows]
+    assert ranks == sorted(ranks) and len(set(ranks)) > 2
+    down = [STATUS_CODES.index(r["status"])
+            for r in problem_list(demo, sort="status", descending=True, as_of=AS_OF)]
+    assert down == sorted(ranks, reverse=True)
+    first_status = [r for r in rows if r["status"] == rows[0]["status"]]
+    same = [int(r["code"]) for r in first_status]
+    assert same == sorted(same)  # code order breaks ties within a status
+
+
 def test_deadline_sort_keeps_problems_without_a_date_last(demo):
     for descending in (False, True):
         rows = problem_list(demo, sort="deadline", descending=descending, as_of=AS_OF)

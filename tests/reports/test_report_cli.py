@@ -52,7 +52,7 @@ def test_summary_prints_the_published_hunan_sentence(tmp_path):
 
 def test_summary_refuses_a_bad_date(tmp_path):
     result = run("summary", "--db", str(tmp_path / "a.db"), "--as-of", "2022-13-01")
-    assert result.returncode == 1 and "YYYY-MM-DD" in result.stderr
+    assert result.returncode == 1 and "不是存在的日期" in result.stderr
 
 
 def test_report_monthly_writes_pdf_and_xlsx_headless(tmp_path):

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:
     """Pick an item of a combo box the way a clerk does: open the list and click the item."""
-    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    # an editable combo box opens its list from the arrow; a click on its text only edits
+    where = QPoint(combo.width() - 8, combo.height() // 2) if combo.isEditable() else combo.rect().center()
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton, pos=where)
     view = combo.view()
     qtbot.waitUntil(view.isVisible)
     index = combo.findText(text)

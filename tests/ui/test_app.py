@@ -46,12 +46,18 @@ def test_screenshot_refuses_a_file_that_is_not_a_register(tmp_path):
     assert done.returncode == 1 and "不是有效的台账" in done.stderr
 
 
-def test_without_a_register_the_window_starts_on_a_fresh_demo(qtbot):
+def test_without_a_register_the_window_starts_on_its_start_page(qtbot):
     session = start_session(None, None)
-    assert session.is_demo and session.db["problems"].count == 63
+    assert not session.is_demo and session.db["problems"].count == 0
     window = MainWindow(session, window_settings(), remember_layout=False)
     qtbot.addWidget(window)
-    assert "演示" in window.windowTitle() and "演示台账" in window.statusBar().currentMessage()
+    window.show()
+    assert window.stack.currentWidget() is window.start_page
+    assert "首次使用" in window.statusBar().currentMessage()
+    qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    assert window.session.is_demo and window.session.db["problems"].count == 63
+    assert "演示" in window.windowTitle()
+    assert window.stack.currentWidget() is window.register_view
     window.close()
 
 
@@ -108,16 +114,26 @@ def test_work_ending_while_the_progress_window_updates(qtbot, window):
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=5000)
 
 
-def test_quick_work_never_shows_a_progress_window(qtbot, window):
-    from desktop.ui.progress_window import DELAY_MS
+def test_quick_work_never_shows_a_progress_window(qtbot, window, monkeypatch):
+    from desktop.ui import progress_window
 
-    start = time.monotonic()
+    shown = []
+
+    class Watched(progress_window.QProgressDialog):
+        def show(self):
+            shown.append(self.labelText())
+            super().show()
+
+    monkeypatch.setattr(progress_window, "QProgressDialog", Watched)
+    monkeypatch.setattr(progress_window, "DELAY_MS", 1500)  # far beyond a count of 63 rows
     with qtbot.waitSignal(window.tasks.done, timeout=5000):
         window.run_op("很快", lambda db, p: db["problems"].count, long=True)
-    took_ms = (time.monotonic() - start) * 1000
-    qtbot.wait(DELAY_MS + 200)
-    if took_ms < DELAY_MS:  # on a machine too busy to finish within the delay it may show
-        assert window.progress_windows.dialog is None
+    qtbot.wait(1700)
+    assert shown == [] and window.progress_windows.dialog is None
+    window.run_op("正在做一件慢事", _slow_work, long=True, failure=lambda e: None)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)  # the watch itself sees a window
+    window.progress_windows.dialog.cancel()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=5000)
 
 
 def test_backup_then_restore(qtbot, window, tmp_path, monkeypatch):
@@ -156,7 +172,7 @@ def test_settings_change_the_rate_rule_and_a_rounds_feedback_date(qtbot, window)
     dialog = window.commands.open_settings()
     qtbot.waitExposed(dialog)
     choose(qtbot, dialog.rule, "已办结＋阶段性办结")
-    dialog.rounds.item(0, 1).setText("2024-04-15")
+    dialog.round_dates[0].line.setText("2024年4月15日")
     with qtbot.waitSignal(window.changed, timeout=10000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     db = window.session.db
@@ -171,7 +187,29 @@ def test_settings_change_the_rate_rule_and_a_rounds_feedback_date(qtbot, window)
 
 def test_settings_refuse_a_bad_date(qtbot, window):
     dialog = window.commands.open_settings()
-    dialog.rounds.item(0, 1).setText("2024年4月")
+    dialog.round_dates[0].line.setText("2024年4月")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert "YYYY-MM-DD" in dialog.error.text() and dialog.isVisible()
+    assert "2021年5月10日" in dialog.error.text() and dialog.isVisible()
     dialog.reject()
+
+
+def test_a_feedback_date_picked_from_the_calendar(qtbot, window):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from db.settings import round_starts
+
+    dialog = window.commands.open_settings()
+    qtbot.waitExposed(dialog)
+    field = dialog.round_dates[0]
+    field.line.setText("2021.5.10")
+    qtbot.mouseClick(field.picker, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(field.calendar.isVisible)
+    assert field.calendar.selectedDate() == QDate(2021, 5, 10)
+    field.calendar.setSelectedDate(QDate(2021, 7, 20))
+    field.calendar.clicked.emit(QDate(2021, 7, 20))
+    assert not field.calendar.isVisible() and field.line.text() == "2021年7月20日"
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert list(round_starts(window.session.db).values())[0] == dt.date(2021, 7, 20)

@@ -79,11 +79,52 @@ def test_petitions_and_failed_rows(qtbot, window, monkeypatch, samples, tmp_path
     assert dialog.result.petitions_created == count
     window.show_view("petitions")
     assert window.petitions.model.rowCount() == 120 + count
-    if dialog.result.skipped_rows:
-        out = tmp_path / "未导入的行.xlsx"
-        monkeypatch.setattr(prompts, "save_file", lambda *a: str(out))
-        qtbot.mouseClick(dialog.result_page.save_failed, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: out.exists(), timeout=10000)
+    dialog.close()
+
+
+def test_a_new_rounds_feedback_date_and_the_rows_not_imported(qtbot, window, monkeypatch, samples,
+                                                              tmp_path):
+    from openpyxl import load_workbook
+
+    from db.settings import round_starts
+    from tests.ui.helpers import type_text
+
+    dialog = start_import(qtbot, window, monkeypatch, samples / "ledger_county_problems.xlsx")
+    dialog.round.setCurrentText("县级督察整改（反馈日期）")
+    field = dialog.feedback.field
+    assert field.isEnabled() and "新批次" in dialog.feedback.note.text()
+    type_text(qtbot, field.line, "2021年7月20日")
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    db = window.session.db
+    (rid,) = db.execute("SELECT id FROM rounds WHERE name = ?",
+                        ["县级督察整改（反馈日期）"]).fetchone()
+    assert round_starts(db)[rid].isoformat() == "2021-07-20"
+    skipped = dialog.result.skipped_rows
+    assert len(skipped) == 2
+    out = tmp_path / "未导入的行.xlsx"
+    monkeypatch.setattr(prompts, "save_file", lambda *a: str(out))
+    qtbot.mouseClick(dialog.result_page.save_failed, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: out.exists() and "已保存" in dialog.status.text(), timeout=10000)
+    sheet = load_workbook(out).active
+    text = "\n".join(" ".join(str(c) for c in row if c is not None)
+                     for row in sheet.iter_rows(values_only=True))
+    for s in skipped:
+        assert s.reason in text
+    dialog.close()
+
+
+def test_a_bad_feedback_date_is_refused_before_anything_is_written(qtbot, window, monkeypatch,
+                                                                  samples):
+    dialog = start_import(qtbot, window, monkeypatch, samples / "ledger_county_problems.xlsx")
+    dialog.round.setCurrentText("县级督察整改（日期写错）")
+    dialog.feedback.field.line.setText("7月20日")
+    qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    assert "反馈日期" in dialog.errors.text() and dialog.result is None
+    dialog.feedback.field.line.setText("2021/7/20")
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.problems_created == 8
     dialog.close()
 
 

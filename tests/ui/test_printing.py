@@ -58,11 +58,30 @@ def test_pdf_has_a_footer_on_every_page(demo_sheet, tmp_path):
     pdf = tmp_path / "月报 十一月.pdf"
     pages = write_pdf(demo_sheet, pdf)
     assert pages >= 3 and pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext"):
-        assert _footers(pdf) == [(n, pages) for n in range(1, pages + 1)]
+    assert _footers(pdf) == [(n, pages) for n in range(1, pages + 1)]
 
 
-def test_print_preview_paints_the_same_pages(qtbot, demo_sheet):
+def _pdf_text(pdf) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _page_letters(pdf) -> list[str]:
+    """Each page's letters in sorted order: the same contents whatever the text extraction's
+    line order (the preview paints at the printer's resolution, the PDF at 300 dpi)."""
+    pages = _pdf_text(pdf).split("\f")
+    return ["".join(sorted(re.sub(r"\s+", "", page))) for page in pages if page.strip()]
+
+
+def test_pdf_footers_are_read_with_pdftotext():
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed by the printing tests"
+
+
+def test_print_preview_paints_the_same_pages(qtbot, demo_sheet, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    pdf = tmp_path / "月报.pdf"
+    pages = write_pdf(demo_sheet, pdf, page_size="A3")
     dialog = preview_dialog(None, demo_sheet, page_size="A3")
     qtbot.addWidget(dialog)
     painted = []
@@ -72,6 +91,14 @@ def test_print_preview_paints_the_same_pages(qtbot, demo_sheet):
     layout = painted[0]
     assert layout.orientation() == page_layout("A3").orientation()
     assert layout.pageSize().id() == page_layout("A3").pageSize().id()
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert widget.pageCount() == pages
+    printed = tmp_path / "预览打印.pdf"
+    dialog._printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog._printer.setOutputFileName(str(printed))
+    widget.print_()  # what the preview shows, sent to a PDF "printer"
+    assert _page_letters(printed) == _page_letters(pdf)
+    assert "整改进展情况表" in _pdf_text(printed)
     dialog.close()
 
 
@@ -97,6 +124,5 @@ def test_three_thousand_problems_print_cleanly(register, tmp_path, qapp):
         used = plan.header_h * page.has_table + sum(plan.row_h[i] for i in page.rows)
         assert used <= plan.body_h + 1
     assert all(h < plan.body_h - plan.header_h for h in plan.row_h)  # nothing clipped
-    if shutil.which("pdftotext"):
-        footers = _footers(pdf)
-        assert len(footers) == pages and footers[-1] == (pages, pages)
+    footers = _footers(pdf)
+    assert len(footers) == pages and footers[-1] == (pages, pages)

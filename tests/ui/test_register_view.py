@@ -51,8 +51,11 @@ def test_deadline_bucket_filter_shows_overdue(qtbot, window):
 
 
 def test_sorting_by_clicking_the_deadline_header(qtbot, window):
+    from desktop.ui.register_view.model import COLUMNS
+
     header = window.register_view.table.horizontalHeader()
-    x = header.sectionViewportPosition(4) + 10
+    column = next(i for i, c in enumerate(COLUMNS) if c.key == "deadline")
+    x = header.sectionViewportPosition(column) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     deadlines = [r["deadline"] for r in window.register_view.model.all_rows() if r["deadline"]]
     assert deadlines == sorted(deadlines) or deadlines == sorted(deadlines, reverse=True)

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from desktop.core.text import problem_text
 from desktop.ledger.forms import form_layout as fl
 from desktop.ledger.writing import sheet_style as st
 from desktop.ledger.writing.cells import write_text, write_value
@@ -53,7 +54,7 @@ def locked_values(number: int, problem: dict, last_progress: dict[int, str]) -> 
                 else (deadlines[0] if deadlines and deadlines[0]
                       else problem.get("deadline_text") or ""))
     return {"number": number, "code": problem["code"], "round": problem["round"],
-            "title": problem.get("title") or "", "description": problem.get("description") or "",
+            "title": problem_text(problem), "description": problem.get("description") or "",
             "measures": _numbered(contents) if contents else "", "deadline": deadline,
             "lead_units": join_units(problem.get("_lead")),
             "responsible_units": join_units(problem.get("_resp")),

@@ -10,6 +10,7 @@ trail), adds new ones and deletes nothing; the same file twice changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,7 +82,10 @@ def _unify_units(reading: LedgerReading, units: UnitBook) -> None:
 
 def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | None = None,
                    dry_run: bool = False, progress: Progress | None = None,
-                   cancel: Callable[[], bool] | None = None) -> ImportResult:
+                   cancel: Callable[[], bool] | None = None,
+                   feedback_date: dt.date | None = None) -> ImportResult:
+    """Check, then write the reading as one undo step. `feedback_date` (反馈日期) is given to
+    the rounds this import creates and to those that have none yet."""
     result = ImportResult(reading.file.name, reading.sheet, reading.kind, reading.header_rows,
                           dry_run=dry_run)
     result.skipped_rows, result.errors = reading.skipped_rows, reading.errors
@@ -102,7 +106,8 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
     if writes or units.new:
         if register_path(db) is not None:
             result.backup = str(backup_register(db, reason="导入前"))
-        write_changes(db, reading, writes, rounds, units, progress, cancel)
+        write_changes(db, reading, writes, rounds, units, progress, cancel,
+                      feedback_date=feedback_date)
     save_template(db, reading.template_key, {"mapping": reading.layout.mapping(),
                                              "round": round_name, "sheet": reading.sheet})
     result.committed = True

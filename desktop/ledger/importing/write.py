@@ -31,7 +31,7 @@ def import_period(reading: LedgerReading) -> tuple[str, str]:
 
 def write_changes(db: Database, reading: LedgerReading, writes: list[Change],
            rounds: dict[str, int | None], units: UnitBook, progress: Progress | None,
-           cancel: Callable[[], bool] | None) -> None:
+           cancel: Callable[[], bool] | None, *, feedback_date: dt.date | None = None) -> None:
     report = progress or (lambda done, total, what: None)
     with recorded_step(db, f"导入 {reading.file.name}") as step:
         batch = step.insert("import_batches", {
@@ -41,6 +41,8 @@ def write_changes(db: Database, reading: LedgerReading, writes: list[Change],
         for name, rid in rounds.items():
             if rid is None:
                 rounds[name] = step.insert("rounds", {"name": name})
+            if feedback_date is not None:
+                _date_round(step, rounds[name], feedback_date)
         context = _Context(step, reading, batch, rounds)
         for i, change in enumerate(writes):
             if cancel and i % 50 == 0 and cancel():
@@ -50,6 +52,14 @@ def write_changes(db: Database, reading: LedgerReading, writes: list[Change],
             (context.problem if reading.kind == "problems" else context.petition)(change)
         units.save_new(step)
         report(len(writes), len(writes), "完成")
+
+
+def _date_round(step: Step, round_id: int, day: dt.date) -> None:
+    """A round's feedback date (rounds.started_on) is set once; a date already there is kept."""
+    (started,) = step.db.execute("SELECT started_on FROM rounds WHERE id = ?",
+                                 [round_id]).fetchone()
+    if not started:
+        step.update("rounds", round_id, {"started_on": day.isoformat()})
 
 
 class _Context:

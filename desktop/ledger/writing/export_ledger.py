@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlite_utils import Database
 
-from db.identity import get_setting
 from db.records import measures_by_problem, problem_rows
+from db.settings import get_setting  # JSON values, decoded (never the raw text)
 from desktop.core.status import STATUS_CODES, STATUS_LABELS
 from desktop.ledger.long_work import Cancel, Progress, checkpoint
 from desktop.ledger.writing import sheet_style as st

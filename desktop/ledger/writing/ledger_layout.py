@@ -75,8 +75,12 @@ STANDARD_HEADERS = frozenset(c.header for c in COLUMNS) | {"责任单位"}
 
 
 def ledger_columns(problems: list[dict], *, with_measures: bool) -> tuple[Column, ...]:
-    """The standard columns (without 整改措施 when no problem has measures), then the extras."""
-    standard = COLUMNS if with_measures else tuple(c for c in COLUMNS if c.header != "整改措施")
+    """The standard columns (without 整改措施 when no problem has measures, without 问题名称 when
+    no problem has a name apart from its description), then the extras."""
+    dropped = set() if with_measures else {"整改措施"}
+    if not any(str(p.get("title") or "").strip() for p in problems):
+        dropped.add("问题名称")  # never a column left blank from top to bottom
+    standard = tuple(c for c in COLUMNS if c.header not in dropped)
     return standard + extra_columns(problems)
 
 
@@ -116,8 +120,10 @@ class ProblemBlock:
 
 
 def problem_blocks(problems: list[dict], measures: dict[int, list[dict]]) -> list[ProblemBlock]:
-    blocks = []
-    for number, problem in enumerate(problems, start=1):
+    blocks, number, last_round = [], 0, None
+    for problem in problems:  # numbered within each round (problems come ordered by round)
+        number = 1 if problem.get("round_id") != last_round else number + 1
+        last_round = problem.get("round_id")
         problem = {**problem, "_number": number}
         rows = [{**m, "_row": i} for i, m in enumerate(measures.get(problem["id"], []))]
         blocks.append(ProblemBlock(problem, rows))

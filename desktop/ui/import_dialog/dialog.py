@@ -24,7 +24,9 @@ from db.queries import filter_choices
 from desktop.ledger.errors import LedgerRefused
 from desktop.ledger.long_work import Cancelled as ImportCancelled
 from desktop.ui import prompts
+from desktop.ui.date_field import DateField
 from desktop.ui.import_dialog import paste
+from desktop.ui.import_dialog.feedback import FeedbackDate
 from desktop.ui.import_dialog.mapping import MappingTable
 from desktop.ui.import_dialog.preview import PreviewTabs
 from desktop.ui.import_dialog.result_page import ResultPage
@@ -66,6 +68,8 @@ class ImportDialog(QDialog):
         self.header_apply = QPushButton("按此表头重新读取", objectName="importHeaderApply")
         self.round = QComboBox(objectName="importRound", editable=True)
         self.round.setMinimumWidth(360)
+        self.feedback = FeedbackDate(DateField("importFeedbackDate"), self.round,
+                                     self.window_.session.db)
         self.errors = QLabel(objectName="error", wordWrap=True)
         self.mapping = MappingTable()
         self.preview = PreviewTabs()
@@ -112,6 +116,7 @@ class ImportDialog(QDialog):
         header.addStretch(1)
         form.addRow("表头", header)
         form.addRow("督察批次", self.round)
+        form.addRow("反馈日期", self.feedback.row)
         split = QSplitter()
         split.addWidget(self.mapping)
         split.addWidget(self.preview)
@@ -168,6 +173,7 @@ class ImportDialog(QDialog):
         self.round.clear()
         self.round.addItems(list(dict.fromkeys([round_name, *rounds])))
         self.round.setEnabled(reading.kind == "problems")
+        self.feedback.refresh(reading.kind == "problems")
         self.mapping.blockSignals(True)
         self.mapping.load(reading.kind, reading.columns)
         self.mapping.blockSignals(False)
@@ -179,7 +185,13 @@ class ImportDialog(QDialog):
 
     # -- committing ---------------------------------------------------------------------
     def commit(self) -> None:
-        self._run("正在写入台账……", import_ops.commit(self.reading, self.round.currentText().strip()),
+        try:
+            day = self.feedback.date()
+        except ValueError as exc:
+            self.errors.setText(f"反馈日期：{exc}")
+            return
+        self._run("正在写入台账……", import_ops.commit(self.reading, self.round.currentText().strip(),
+                                                   feedback_date=day),
                   self._committed)
 
     def _committed(self, imported) -> None:

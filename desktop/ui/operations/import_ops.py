@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,11 +54,13 @@ def reread(reading: LedgerReading, mapping: dict[str, str]):
     return work
 
 
-def commit(reading: LedgerReading, round_name: str):
-    """An op: write the reading into the register as one undoable step (backup first)."""
+def commit(reading: LedgerReading, round_name: str, *, feedback_date: dt.date | None = None):
+    """An op: write the reading into the register as one undoable step (backup first); a new
+    round gets the feedback date (反馈日期) the clerk gave."""
     def work(db: Database, progress: Progress) -> Imported:
         result = commit_reading(db, reading, round_name=round_name or None,
-                                progress=progress.update, cancel=progress.cancelled)
+                                progress=progress.update, cancel=progress.cancelled,
+                                feedback_date=feedback_date)
         wrote = result.committed and (result.problems_created or result.problems_updated
                                       or result.petitions_created or result.petitions_updated)
         changes = Changes(problems=bool(wrote), progress=bool(wrote),

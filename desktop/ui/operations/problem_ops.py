@@ -13,16 +13,25 @@ MEASURE_EDITABLE = ("seq", "content", "deadline", "deadline_kind", "deadline_tex
 
 
 def save_problem(problem_id: int, code: str, changes: dict,
-                 measures: tuple[list[dict], list[dict]] | None = None):
-    """An op: apply field changes and the edited measures as one undo step. `measures` is
+                 measures: tuple[list[dict], list[dict]] | None = None, *,
+                 report: dict | None = None):
+    """An op: apply field changes, the edited measures and this period's report (period, text,
+    status, percent, difficulties, next_steps, reporter) as one undo step. `measures` is
     (original, edited): edited rows with an 'id' update that measure, rows without are added,
     original measures missing from the edited list are deleted."""
     def work(db: Database, _progress=None) -> Changes:
-        with recorded_step(db, f"编辑问题 {code}") as step:
+        only_report = report is not None and not changes and measures is None
+        name = (f"填报进展 {code}（{report['period']}）" if only_report else f"编辑问题 {code}")
+        with recorded_step(db, name) as step:
             update_problem(step, problem_id, changes)
             if measures is not None:
                 _save_measures(step, problem_id, *measures)
-        return Changes(problem_ids=frozenset({problem_id}), message=f"已保存问题 {code}")
+            if report is not None:
+                add_progress_report(step, problem_id, source="manual", **report)
+        message = (f"已记录问题 {code} 的 {report['period']} 进展" if only_report
+                   else f"已保存问题 {code}")
+        return Changes(problem_ids=frozenset({problem_id}), progress=report is not None,
+                       message=message)
     return work
 
 
@@ -44,12 +53,7 @@ def _save_measures(step, problem_id: int, original: list[dict], edited: list[dic
 
 
 def add_report(problem_id: int, code: str, *, period: str, text: str, status: str,
-               percent: float | None):
+               percent: float | None, **more):
     """An op: record one period's progress report for a problem (its own undo step)."""
-    def work(db: Database, _progress=None) -> Changes:
-        with recorded_step(db, f"填报进展 {code}（{period}）") as step:
-            add_progress_report(step, problem_id, period=period, text=text, status=status,
-                                percent=percent, source="manual")
-        return Changes(problem_ids=frozenset({problem_id}), progress=True,
-                       message=f"已记录问题 {code} 的 {period} 进展")
-    return work
+    report = {"period": period, "text": text, "status": status, "percent": percent, **more}
+    return save_problem(problem_id, code, {}, None, report=report)

@@ -10,13 +10,14 @@ from desktop.ui.changes import Changes
 from desktop.ui.tasks import Progress
 
 
-def build_sheet(period: str):
-    """An op: the progress sheet of a month ("2024-05") or of an ISO week ("2024-W23")."""
+def build_sheet(period: str, round_id: int | None = None):
+    """An op: the progress sheet of a month ("2024-05") or of an ISO week ("2024-W23"), for every
+    round (grouped, numbered within each) or one round."""
     def work(db: Database, _progress: Progress):
         from desktop.core.periods import parse_period
         from desktop.reports.monthly import build_period_sheet
 
-        return build_period_sheet(db, parse_period(period))
+        return build_period_sheet(db, parse_period(period), round_id=round_id)
     return work
 
 

@@ -26,6 +26,14 @@ CENTRED_COLUMNS = {0, 2, 6}
 MIN_CHART_MM = 60
 
 
+def _round_starts(sheet: MonthlySheet) -> set[int]:
+    """Rows that open a round, when the sheet holds more than one round."""
+    rounds = [r.round for r in sheet.rows]
+    if len(set(rounds)) < 2:
+        return set()
+    return {i for i, name in enumerate(rounds) if i == 0 or rounds[i - 1] != name}
+
+
 class SheetPainter:
     def __init__(self, device: QPagedPaintDevice, sheet: MonthlySheet, with_charts: bool = True):
         self.device, self.sheet = device, sheet
@@ -40,6 +48,11 @@ class SheetPainter:
         self.body_h = self.height - self.footer_h
         self.header_h = self._cells_height(sheet.columns, "head") + self.pad
         self.row_h = [self._cells_height(r.cells(), "body") for r in sheet.rows]
+        # With more than one round, each round opens under a heading band carried by its first row.
+        self.round_heading_h = self._cells_height(["批次"], "head") + self.pad
+        self.round_starts = _round_starts(sheet)
+        for index in self.round_starts:
+            self.row_h[index] += self.round_heading_h
         self.signature_h = 16 * self.mm
         self.intro_h = self._intro_height()
         chart_room = self.body_h - self.intro_h
@@ -143,6 +156,13 @@ class SheetPainter:
             height = min(self.row_h[index], limit)
             shade = row.assessment.colour
             fill = QColor(COLOUR_HEX[shade][1]) if shade in COLOUR_HEX and shade else None
+            if index in self.round_starts:
+                band = QRectF(0, y, sum(self.columns), self.round_heading_h)
+                painter.fillRect(band, QColor("#e8eef6"))
+                painter.drawRect(band)
+                painter.setFont(self.fonts["head"])
+                painter.drawText(band.adjusted(self.pad, 0, 0, 0), LEFT_MIDDLE, row.round)
+                y, height = y + self.round_heading_h, height - self.round_heading_h
             self._paint_row(painter, y, height, row.cells(), "body", last_fill=fill)
             y += height
         return y

@@ -1,4 +1,6 @@
-"""The problem dialog: 基本信息, 整改措施, 进展情况, 来源; saves as one undoable step."""
+"""The problem dialog: 基本信息, 整改措施, 进展情况, 修改记录, 来源 (a QTabWidget other panes hook
+into). One 保存 button records every edit of every tab, this period's report included, as one
+undoable step."""
 
 from __future__ import annotations
 
@@ -12,16 +14,23 @@ from PySide6.QtWidgets import (
 )
 
 from db.queries import code_taken, filter_choices, problem_detail, problem_rows_by_id
+from db.settings import signature_defaults
 from desktop.core.status import STATUS_LABELS
+from desktop.core.text import problem_text
 from desktop.ui import prompts
 from desktop.ui.changes import Changes
-from desktop.ui.operations.problem_ops import add_report, save_problem
+from desktop.ui.operations.problem_ops import save_problem
 from desktop.ui.problem_dialog.fields import ProblemFields
+from desktop.ui.problem_dialog.history import HistoryPanel
 from desktop.ui.problem_dialog.measures import MeasuresEditor
 from desktop.ui.problem_dialog.progress import ProgressPanel
 from desktop.ui.problem_dialog.source import SourcePanel
 from desktop.ui.problem_dialog.unit_reports import UnitReportsPanel
 from desktop.ui.tasks import Op
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
 
 
 class ProblemDialog(QDialog):
@@ -35,15 +44,19 @@ class ProblemDialog(QDialog):
         self.fields = ProblemFields(choices["rounds"], choices["categories"])
         self.measures = MeasuresEditor()
         self.progress = ProgressPanel()
+        self.progress.reporter.setText(signature_defaults(window.session.db)["reporter"])
         self.source = SourcePanel()
+        self.history = HistoryPanel()
         self.tabs = QTabWidget(objectName="problemTabs")
         for widget, title in ((self.fields, "基本信息"), (self.measures, "整改措施"),
-                              (self.progress, "进展情况"), (self.source, "来源")):
+                              (self.progress, "进展情况"), (self.history, "修改记录"),
+                              (self.source, "来源")):
             self.tabs.addTab(widget, title)
         self.unit_reports = UnitReportsPanel(window, problem_id)
         self.tabs.insertTab(3, self.unit_reports, "各单位填报")
         self.errors = QLabel(objectName="error", wordWrap=True)
-        self.save_button = QPushButton("保存修改", objectName="saveProblem")
+        self.save_button = QPushButton("保存", objectName="saveProblem")
+        self.save_button.setToolTip("保存所有页的修改（含本期进展），记为一步，可撤销")
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.close_button = QPushButton("关闭", objectName="closeProblem")
@@ -53,7 +66,7 @@ class ProblemDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.fields.edited.connect(self._edited)
         self.measures.edited.connect(self._edited)
-        self.progress.report.connect(self.add_report)
+        self.progress.edited.connect(self._edited)
         window.changed.connect(self.on_changes)
         self.detail: dict = {}
         self._force = self._closed = False
@@ -81,7 +94,7 @@ class ProblemDialog(QDialog):
         judged = problem_rows_by_id(self.window_.session.db, [self.problem_id]).get(
             self.problem_id, {})
         said = f"　序时评估：{judged['explanation']}" if judged.get("explanation") else ""
-        self.heading.setText(f"{detail['code']}．{detail['title'] or detail['description'][:40]}"
+        self.heading.setText(f"{detail['code']}．{_short(problem_text(detail))}"
                              f"　<span style='font-size:11pt;color:#5b6573'>{status}{said}"
                              "</span>")
         if not (keep_edits and self.fields.changes()):
@@ -91,6 +104,7 @@ class ProblemDialog(QDialog):
         self.progress.load(detail)
         self.source.load(detail)
         self.unit_reports.load()
+        self.history.load(self.window_.session.db, self.problem_id)
         self._edited()
         return True
 
@@ -101,7 +115,8 @@ class ProblemDialog(QDialog):
 
     # -- editing ------------------------------------------------------------------------
     def is_modified(self) -> bool:
-        return bool(self.fields.changes()) or self.measures.is_modified()
+        return (bool(self.fields.changes()) or self.measures.is_modified()
+                or self.progress.is_filled())
 
     def _edited(self) -> None:
         self.save_button.setEnabled(self.is_modified())
@@ -110,7 +125,7 @@ class ProblemDialog(QDialog):
     def _errors(self) -> list[str]:
         db = self.window_.session.db
         taken = lambda rid, code: code_taken(db, rid, code, self.problem_id)  # noqa: E731
-        return self.fields.validate(taken) + self.measures.errors()
+        return self.fields.validate(taken) + self.measures.errors() + self.progress.errors()
 
     def save(self) -> None:
         errors = self._errors()
@@ -119,22 +134,16 @@ class ProblemDialog(QDialog):
             return
         measures = ((self.measures.original, self.measures.edited_measures())
                     if self.measures.is_modified() else None)
-        work = save_problem(self.problem_id, self.detail["code"], self.fields.changes(), measures)
+        work = save_problem(self.problem_id, self.detail["code"], self.fields.changes(), measures,
+                            report=self.progress.pending_report())
         self.save_button.setEnabled(False)
-        self.window_.run(Op("保存问题", work, success=lambda _c: self.reload(),
-                            failure=self._failed))
+        self.window_.run(Op("保存问题", work, success=self._saved, failure=self._failed))
 
-    def add_report(self, report: dict) -> None:
-        work = add_report(self.problem_id, self.detail["code"], **report)
-        self.progress.save.setEnabled(False)
-        self.window_.run(Op("填报进展", work, success=self._report_saved, failure=self._failed))
-
-    def _report_saved(self, _changes) -> None:
-        self.progress.save.setEnabled(True)
+    def _saved(self, _changes) -> None:
         self.progress.saved()
+        self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        self.progress.save.setEnabled(True)
         self._edited()
         prompts.warn(self, "未能保存", f"未能保存：{error}")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.dates import parse_typed_date
 from desktop.core.deadlines import KIND_LABELS, parse_deadline
 from desktop.core.status import STATUS_CODES, STATUS_LABELS
 from desktop.core.units import split_units
@@ -26,6 +25,15 @@ TEXT_FIELDS = ("code", "title", "supervisor", "responsible_person", "deadline_te
                "closure_doc", "closed_on")
 LONG_FIELDS = ("description", "target")
 UNIT_FIELDS = ("lead_units", "responsible_units")
+
+
+def _iso_or_text(text: str) -> str | None:
+    """A typed date stored as YYYY-MM-DD; what is no date is kept for validate() to name."""
+    try:
+        day = parse_typed_date(text)
+    except ValueError:
+        return text
+    return day.isoformat() if day else None
 
 
 def _text_box(name: str, height: int) -> QPlainTextEdit:
@@ -67,6 +75,7 @@ class ProblemFields(QWidget):
         self.w["closed_on"].setPlaceholderText("YYYY-MM-DD")
         for name in UNIT_FIELDS:
             self.w[name].setPlaceholderText("多个单位用顿号“、”分开")
+        self.w["title"].setPlaceholderText("台账未列问题名称时，以问题描述称呼这个问题")
         self.deadline_note = QLabel(objectName="hint")
         self.errors = QLabel(objectName="error", wordWrap=True)
         self._layout()
@@ -82,8 +91,8 @@ class ProblemFields(QWidget):
         left.addRow("编号 *", w["code"])
         left.addRow("督察批次", w["round_id"])
         left.addRow("类别", w["category"])
-        left.addRow("问题 *", w["title"])
-        left.addRow("问题描述", w["description"])
+        left.addRow("问题名称", w["title"])
+        left.addRow("问题描述 *", w["description"])
         left.addRow("整改目标", w["target"])
         left.addRow("最新进展", self.latest)
         right.addRow("牵头单位", w["lead_units"])
@@ -149,7 +158,7 @@ class ProblemFields(QWidget):
         out = {name: w[name].text().strip() for name in TEXT_FIELDS}
         out |= {name: split_units(w[name].text()) for name in UNIT_FIELDS}
         out |= {name: w[name].toPlainText().strip() for name in LONG_FIELDS}
-        out["closed_on"] = out["closed_on"] or None
+        out["closed_on"] = _iso_or_text(out["closed_on"])
         out["round_id"] = w["round_id"].currentData()
         out["category"] = w["category"].currentText().strip()
         status = w["status"].currentData()
@@ -187,9 +196,9 @@ class ProblemFields(QWidget):
             errors.append("问题和问题描述至少填写一项。")
         if v["closed_on"]:
             try:
-                dt.date.fromisoformat(v["closed_on"])
-            except ValueError:
-                errors.append("销号日期请写成 YYYY-MM-DD，例如 2024-06-30。")
+                parse_typed_date(v["closed_on"])
+            except ValueError as exc:
+                errors.append(f"销号日期：{exc}")
         return errors
 
     def _changed(self, *_args) -> None:

@@ -26,7 +26,8 @@ class Column:
 
 
 COLUMNS = (
-    Column("warning", "预警", 112), Column("code", "编号", 56), Column("title", "问题", 330),
+    Column("warning", "预警", 112), Column("code", "编号", 56), Column("round", "批次", 120),
+    Column("title", "问题", 330),
     Column("lead", "牵头单位", 170), Column("deadline", "整改时限", 150),
     Column("status", "状态", 108), Column("percent", "进度", 58), Column("progress", "最新进展", 420),
 )
@@ -189,6 +190,6 @@ class RegisterModel(QAbstractTableModel):
             return _deadline_tip(row)
         if key == "lead" and row["responsible_units"]:
             return "责任单位：" + "、".join(row["responsible_units"])
-        if key in ("title", "progress"):
+        if key in ("title", "progress", "round"):
             return row[key] or None
         return None

@@ -116,8 +116,9 @@ class RegisterView(QWidget):
     def _summarize(self, *_args) -> None:
         warnings, buckets = Counter(self.model.warnings), Counter(
             b for b, w in zip(self.model.buckets, self.model.warnings) if w != "done")
-        parts = [f"共 {len(self.model.ids)} 项", f"逾期 {warnings['overdue']}",
-                 f"未达序时进度 {warnings['behind']}",
+        # 未达序时进度 counts the overdue too, as the dashboard and the published figures do.
+        behind = warnings["behind"] + warnings["overdue"]
+        parts = [f"共 {len(self.model.ids)} 项", f"未达序时进度 {behind}（其中逾期 {warnings['overdue']}）",
                  f"20天内到期 {buckets['d10'] + buckets['d20']}", f"已完成 {warnings['done']}"]
         self.summary.setText("　·　".join(parts) + "　　（双击或回车打开问题）")
 
@@ -156,11 +157,11 @@ class RegisterView(QWidget):
 
     # -- layout memory ------------------------------------------------------------------
     def save_layout(self, settings) -> None:
-        settings.setValue("register/header", self.table.horizontalHeader().saveState())
+        settings.setValue("register/columns", self.table.horizontalHeader().saveState())
         settings.setValue("register/split", self.split.saveState())
 
     def restore_layout(self, settings) -> None:
-        state = settings.value("register/header")
+        state = settings.value("register/columns")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
         split = settings.value("register/split")

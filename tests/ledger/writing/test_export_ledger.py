@@ -122,7 +122,7 @@ def test_export_ledger_command(register, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "desktop", "export", "ledger", "--db", db_path,
                           "--out", str(out), "--as-of", "2024-5"],
                          capture_output=True, text=True, encoding="utf-8")
-    assert bad.returncode == 1 and "格式不对" in bad.stderr
+    assert bad.returncode == 1 and "不是日期" in bad.stderr
 
 
 def test_progress_is_reported_and_cancelling_leaves_no_file(register, tmp_path):
