@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 
 from desktop.cli import ChineseParser, Refused
+from desktop.cli import supervision_cmds as sup
 from desktop.cli.common import add_db, open_db, print_json
 from desktop.cli.register_cmds import parse_date
 
@@ -95,6 +96,8 @@ SUBCOMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Run
     ("ledger", "导出整洁、可打印的整改台账工作簿", _ledger_args, run_ledger),
     ("unit-forms", "为每个责任单位生成本期进展填报表", _unit_forms_args, run_unit_forms),
     ("fill-back", "把进展和状态填回上级下发的表格（另存新文件）", _fill_back_args, run_fill_back),
+    ("archive", "导出佐证材料档案（每个问题一个文件夹和档案目录）", sup.archive_args, sup.run_archive),
+    ("chronicle", "导出大事记（Word 或 Excel）", sup.chronicle_args, sup.run_chronicle),
 ]
 
 

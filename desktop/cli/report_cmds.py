@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db
 from desktop.cli.register_cmds import parse_date
+from desktop.cli.supervision_cmds import add_report_flagged
 
 
 def register(sub) -> None:
@@ -32,6 +33,7 @@ def register(sub) -> None:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="输出 Excel 工作簿")
     p.add_argument("--page-size", choices=("A4", "A3"), default="A4", help="纸张（横向），默认 A4")
     p.set_defaults(func=cmd_monthly)
+    add_report_flagged(kinds)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
