@@ -125,16 +125,35 @@ def stored_path(db: Database, relative: str) -> Path:
 
 
 def carry_evidence(source_dir: Path, target_dir: Path, names: list[str]) -> int:
-    """Copy the named stored files the target lacks (backups, restore); returns how many."""
+    """Put the named stored files the target lacks beside it (backups, restore): a hard link
+    where the disk allows one, else a copy. Returns how many."""
     copied = 0
     for name in names:
         src, dst = source_dir / name, target_dir / name
         if dst.exists() or not src.exists():
             continue
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dst)
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copyfile(src, dst)
         copied += 1
     return copied
+
+
+def evidence_into_backup(db: Database, backup: Path) -> int:
+    """The register's evidence files beside a backup of it ("<backup stem>-佐证材料")."""
+    from db.connection import register_path
+
+    source = register_path(db)
+    if source is None:
+        return 0
+    return carry_evidence(evidence_dir_for(source), evidence_dir_for(backup), referenced_files(db))
+
+
+def evidence_from_backup(db: Database, backup: Path) -> int:
+    """After a restore: the backup's evidence files into this register's evidence folder."""
+    return carry_evidence(evidence_dir_for(backup), evidence_dir(db), referenced_files(db))
 
 
 def referenced_files(db: Database) -> list[str]:

@@ -20,6 +20,7 @@ from desktop.ui.problem_dialog.fields import ProblemFields
 from desktop.ui.problem_dialog.measures import MeasuresEditor
 from desktop.ui.problem_dialog.progress import ProgressPanel
 from desktop.ui.problem_dialog.source import SourcePanel
+from desktop.ui.supervision.problem_tabs import attach_supervision_tabs
 from desktop.ui.tasks import Op
 
 
@@ -39,6 +40,7 @@ class ProblemDialog(QDialog):
         for widget, title in ((self.fields, "基本信息"), (self.measures, "整改措施"),
                               (self.progress, "进展情况"), (self.source, "来源")):
             self.tabs.addTab(widget, title)
+        self.supervision = attach_supervision_tabs(self)  # 验收销号, 佐证材料
         self.errors = QLabel(objectName="error", wordWrap=True)
         self.save_button = QPushButton("保存修改", objectName="saveProblem")
         self.save_button.setDefault(False)
