@@ -67,6 +67,7 @@ class ProblemFilter:
     category: str = ""
     bucket: str = ""     # "" or one of FILTER_BUCKETS
     search: str = ""     # words, each must appear in one of the searched fields
+    stage: str | None = None  # closure stage (desktop.core.closure.STAGES), None for any
 
 
 def _where(flt: ProblemFilter, params: dict) -> str:
@@ -90,6 +91,11 @@ def _where(flt: ProblemFilter, params: dict) -> str:
     if flt.bucket:
         clauses.append("p.bucket = :bucket")
         params["bucket"] = flt.bucket
+    if flt.stage is not None:
+        from db.queries.supervision import STAGE_SQL
+
+        clauses.append(f"{STAGE_SQL} = :stage")
+        params["stage"] = flt.stage
     clauses += search_clauses(flt.search, _SEARCHED, params)
     return " AND ".join(clauses)
 

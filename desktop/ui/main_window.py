@@ -26,9 +26,12 @@ from desktop.ui.progress_window import ProgressWindows
 from desktop.ui.register_view import RegisterView
 from desktop.ui.report_view import ReportView
 from desktop.ui.session import Session
+from desktop.ui.supervision.menu_hooks import install_supervision_actions
+from desktop.ui.supervision.view import SupervisionView
 from desktop.ui.tasks import Cancelled, Op, TaskManager
 
-VIEWS = (("register", "台账"), ("dashboard", "看板"), ("petitions", "信访件"), ("report", "报表"))
+VIEWS = (("register", "台账"), ("dashboard", "看板"), ("petitions", "信访件"), ("report", "报表"),
+         ("supervision", "督办销号"))
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self._build_status_bar()
         self.commands = WindowCommands(self)
+        self.supervision_actions = install_supervision_actions(self)
         self._connect_tasks()
         self.setMinimumSize(760, 540)
         self.resize(1400, 880)
@@ -63,8 +67,10 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(db, self.run)
         self.petitions = PetitionsView(db)
         self.report = ReportView(db, self.run)
+        self.supervision = SupervisionView(db, self)
         self.views = {"register": self.register_view, "dashboard": self.dashboard,
-                      "petitions": self.petitions, "report": self.report}
+                      "petitions": self.petitions, "report": self.report,
+                      "supervision": self.supervision}
         self.nav = QListWidget(objectName="nav")
         self.nav.addItems([name for _, name in VIEWS])
         self.nav.setFixedWidth(112)
@@ -80,7 +86,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._view_changed)
-        for view in (self.dashboard, self.report):
+        for view in (self.dashboard, self.report, self.supervision):
             view.open_problem.connect(lambda pid: self.commands.open_problem(pid))
         for i, action in enumerate(self.actions_.views):
             action.triggered.connect(lambda _=False, i=i: self.nav.setCurrentRow(i))
