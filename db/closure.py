@@ -64,8 +64,22 @@ def _problem_changes(kind: str, stage: str, step: dict) -> dict:
                     "closed_on": step["happened_on"], "closure_doc": step.get("doc", "")}
     elif kind == "reopen":
         changes |= {"status": "in_progress", "status_text": STATUS_LABELS["in_progress"],
-                    "closed_on": None, "closure_doc": ""}
+                    "closed_on": None, "closure_doc": "", "percent": None}
     return changes
+
+
+def reopen_measures(change, problem_id: int, day: str, reason: str) -> None:
+    """A rebound reopens the problem's finished measures too (rectification resumes), and the
+    month's progress history says so, so that counts by month agree with the problem."""
+    from db.progress import add_progress_report
+
+    add_progress_report(change, problem_id, period=day[:7], text=f"重新打开：{reason}",
+                        status="in_progress", reported_on=day, source="closure")
+    for (measure_id,) in change.db.execute(
+            "SELECT id FROM measures WHERE problem_id = ? AND status IN ('completed', 'closed')",
+            [problem_id]).fetchall():
+        change.update("measures", measure_id, {"status": "in_progress",
+                                               "status_text": STATUS_LABELS["in_progress"]})
 
 
 def record_closure_step(db: Database, problem_id: int, step: dict,
@@ -86,6 +100,8 @@ def record_closure_step(db: Database, problem_id: int, step: dict,
         step_id = change.insert("closure_steps", {"problem_id": problem_id, **record,
                                                   "recorded_at": now_iso()})
         change.update("problems", problem_id, _problem_changes(step["kind"], stage, record))
+        if step["kind"] == "reopen":
+            reopen_measures(change, problem_id, record["happened_on"], record["reason"])
     return step_id
 
 

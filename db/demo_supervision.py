@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from db.changes import Step, now_iso
+from db.closure import reopen_measures
 from db.evidence_files import store_file
 from desktop.core.closure import closure_state, stage_after
 
@@ -68,7 +69,8 @@ def _close(step: Step, problem: dict, plan: str, start: dt.date) -> None:
                         "closed_on": item["happened_on"], "closure_doc": item["doc"]}
         if item["kind"] == "reopen":
             changes |= {"status": "in_progress", "status_text": "正在推进", "closed_on": None,
-                        "closure_doc": ""}
+                        "closure_doc": "", "percent": None}
+            reopen_measures(step, problem["id"], item["happened_on"], item["reason"])
     step.update("problems", problem["id"], changes)
 
 
