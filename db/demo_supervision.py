@@ -28,7 +28,7 @@ def _write_evidence(step: Step, problem: dict, folder: Path, on: str) -> None:
         step.insert("evidence", {
             "problem_id": problem["id"], "path": stored.relative, "title": title,
             "file_name": source.name, "sha256": stored.sha256, "size": stored.size,
-            "pages": stored.pages, "dated": on, "added_at": now_iso(), "note": "",
+            "pages": stored.pages, "dated": on, "added_at": f"{on}T10:00:00", "note": "",
             "measure_id": None if n == 0 else _first_measure(step, problem["id"])})
 
 
