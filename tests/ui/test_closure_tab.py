@@ -125,3 +125,46 @@ def test_flag_needs_a_leader_and_gives_a_notice(qtbot, window, tmp_path, monkeyp
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert out.read_bytes().startswith(b"%PDF") and "督办通知单" in shown[0]
     dialog.close()
+
+
+def test_revisit_finds_a_rebound_and_reopens(qtbot, window):
+    dialog = open_problem(qtbot, window, "2")  # closed in the demo, revisited once
+    tab = dialog.supervision.closure
+    dialog.tabs.setCurrentWidget(tab)
+    assert tab.stage.text().startswith("销号阶段：已销号") and tab.buttons["reopen"].isEnabled()
+    qtbot.mouseClick(tab.buttons["revisit"], Qt.MouseButton.LeftButton)
+    fill(qtbot, tab.form, person="县整改办", finding="河道两岸再现垃圾堆放")
+    submit(qtbot, window, tab.form)
+    qtbot.mouseClick(tab.buttons["reopen"], Qt.MouseButton.LeftButton)
+    submit(qtbot, window, tab.form, ok=False)
+    assert "原因" in tab.form.errors["reason"].text()
+    fill(qtbot, tab.form, reason="回头看发现反弹")
+    submit(qtbot, window, tab.form)
+    assert tab.stage.text() == "销号阶段：重新打开"
+    row = row_of(window, "2")
+    assert row["status"] == "in_progress" and row["progress"] == "重新打开：回头看发现反弹"
+    assert tab.buttons["apply"].isEnabled() and not tab.buttons["close"].isEnabled()
+    dialog.close()
+
+
+def test_a_big_file_is_asked_about_and_can_be_declined(qtbot, window, tmp_path, monkeypatch):
+    import desktop.ui.supervision.evidence_tab as evidence_tab
+
+    monkeypatch.setattr(evidence_tab, "WARN_BYTES", 10)
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text: asked.append(text) or False)
+    dialog = open_problem(qtbot, window, "4")
+    tab = dialog.supervision.evidence
+    dialog.tabs.setCurrentWidget(tab)
+    big = tmp_path / "航拍 视频.mp4"
+    big.write_bytes(b"0" * 100)
+    qtbot.mouseClick(tab.add, Qt.MouseButton.LeftButton)
+    fill(qtbot, tab.form, file=str(big))
+    submit(qtbot, window, tab.form, ok=False)
+    assert asked and "较大" in tab.form.errors["file"].text()
+    assert tab.table.rowCount() == 0 and window.session.db["evidence"].count_where(
+        "problem_id = ?", [dialog.problem_id]) == 0
+    monkeypatch.setattr(prompts, "confirm", lambda *_a: True)
+    submit(qtbot, window, tab.form)
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 0).text() == "航拍 视频"
+    dialog.close()
