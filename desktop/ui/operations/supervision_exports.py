@@ -13,6 +13,9 @@ from desktop.ui.tasks import Progress
 
 
 def _write(doc, out: str | Path) -> str:
+    """PDF or Excel by the name's suffix (a name without either becomes a PDF)."""
+    if Path(out).suffix.lower() not in (".pdf", ".xlsx"):
+        out = Path(out).with_name(Path(out).name + ".pdf")
     if Path(out).suffix.lower() == ".pdf":
         from desktop.ui.supervision.table_pdf import write_table_pdf
 

@@ -49,8 +49,10 @@ def step_fields(kind: str) -> list[Field]:
     }[kind]
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
+def _table(name: str, headers: list[str], widths: tuple[int, ...] = ()) -> QTableWidget:
     table = QTableWidget(0, len(headers), objectName=name)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -80,7 +82,8 @@ class ClosureTab(QWidget):
         self.problem_id = dialog.problem_id
         self.form: FormDialog | None = None
         self.stage = QLabel(objectName="closureStage", wordWrap=True)
-        self.steps = _table("closureSteps", ["日期", "步骤", "经办/核查人", "情况", "文号", "原因"])
+        self.steps = _table("closureSteps", ["日期", "步骤", "经办/核查人", "情况", "文号", "原因"],
+                            (96, 100, 120, 330, 190))
         self.buttons = {kind: QPushButton(text, objectName=name) for kind, name, text in BUTTONS}
         self.flag_info = QLabel(objectName="flagInfo", wordWrap=True)
         self.flag_button = QPushButton("挂牌督办…", objectName="flagProblem")

@@ -33,7 +33,7 @@ class EvidenceTab(QWidget):
         self.form: FormDialog | None = None
         self.items: list[dict] = []
         self.table = _table("evidenceTable", ["材料名称", "文件", "材料日期", "页数", "对应措施",
-                                              "添加时间"])
+                                              "添加时间"], (240, 300, 100, 50, 70))
         self.add = QPushButton("添加材料…", objectName="addEvidence")
         self.open_button = QPushButton("打开", objectName="openEvidence")
         self.rename = QPushButton("重命名…", objectName="renameEvidence")
@@ -54,7 +54,8 @@ class EvidenceTab(QWidget):
     def load(self) -> None:
         self.items = evidence_of(self.window_.session.db, self.problem_id)
         fill_table(self.table, [[e["title"], e["file_name"], e["dated"] or "",
-                                 e["pages"] or "", e["measure_seq"] or "", e["added_at"][:16]]
+                                 e["pages"] or "", e["measure_seq"] or "",
+                                 e["added_at"][:16].replace("T", " ")]
                                 for e in self.items], [e["id"] for e in self.items])
 
     def selected(self) -> dict | None:
