@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from db.queries.assessed import ensure_assessed
+from db.queries.supervision import STAGE_SQL
 from db.records import decode, progress_history, rows
 from desktop.core.status import DONE_CODES, STATUS_CODES
 
@@ -92,8 +93,6 @@ def _where(flt: ProblemFilter, params: dict) -> str:
         clauses.append("p.bucket = :bucket")
         params["bucket"] = flt.bucket
     if flt.stage is not None:
-        from db.queries.supervision import STAGE_SQL
-
         clauses.append(f"{STAGE_SQL} = :stage")
         params["stage"] = flt.stage
     clauses += search_clauses(flt.search, _SEARCHED, params)

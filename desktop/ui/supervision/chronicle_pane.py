@@ -38,6 +38,16 @@ class ChroniclePane(QWidget):
         accept_row, accept = button_row(("acceptChronicle", "采纳选中的建议"),
                                         ("acceptAllChronicle", "全部采纳"))
         self.buttons |= accept
+        self._layout(buttons, accept_row)
+        self.buttons["addChronicle"].clicked.connect(lambda: self.open_form(None))
+        self.buttons["editChronicle"].clicked.connect(self.edit_selected)
+        self.buttons["removeChronicle"].clicked.connect(self.remove_selected)
+        self.buttons["exportChronicle"].clicked.connect(self.export)
+        self.buttons["acceptChronicle"].clicked.connect(lambda: self.accept(selected=True))
+        self.buttons["acceptAllChronicle"].clicked.connect(lambda: self.accept(selected=False))
+        self.table.itemActivated.connect(lambda _i: self.edit_selected())
+
+    def _layout(self, buttons, accept_row) -> None:
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -50,13 +60,6 @@ class ChroniclePane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
-        self.buttons["addChronicle"].clicked.connect(lambda: self.open_form(None))
-        self.buttons["editChronicle"].clicked.connect(self.edit_selected)
-        self.buttons["removeChronicle"].clicked.connect(self.remove_selected)
-        self.buttons["exportChronicle"].clicked.connect(self.export)
-        self.buttons["acceptChronicle"].clicked.connect(lambda: self.accept(selected=True))
-        self.buttons["acceptAllChronicle"].clicked.connect(lambda: self.accept(selected=False))
-        self.table.itemActivated.connect(lambda _i: self.edit_selected())
 
     def refresh(self) -> None:
         found = chronicle_list(self.view.db)

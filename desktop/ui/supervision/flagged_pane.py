@@ -41,6 +41,15 @@ class FlaggedPane(QWidget):
             ("flaggedNotice", "督办通知单…"))
         accept_row, accept = button_row(("acceptProposal", "接受建议，挂牌督办…"))
         self.buttons |= accept
+        self._layout(buttons, accept_row)
+        self.table.itemActivated.connect(lambda _i: self._open(self.table))
+        self.proposals.itemActivated.connect(lambda _i: self._open(self.proposals))
+        self.buttons["exportFlaggedPdf"].clicked.connect(lambda: self.export("pdf"))
+        self.buttons["exportFlaggedXlsx"].clicked.connect(lambda: self.export("xlsx"))
+        self.buttons["flaggedNotice"].clicked.connect(self.notice)
+        self.buttons["acceptProposal"].clicked.connect(self.accept_proposal)
+
+    def _layout(self, buttons, accept_row) -> None:
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -54,12 +63,6 @@ class FlaggedPane(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
-        self.table.itemActivated.connect(lambda _i: self._open(self.table))
-        self.proposals.itemActivated.connect(lambda _i: self._open(self.proposals))
-        self.buttons["exportFlaggedPdf"].clicked.connect(lambda: self.export("pdf"))
-        self.buttons["exportFlaggedXlsx"].clicked.connect(lambda: self.export("xlsx"))
-        self.buttons["flaggedNotice"].clicked.connect(self.notice)
-        self.buttons["acceptProposal"].clicked.connect(self.accept_proposal)
 
     def _open(self, table: IdTable) -> None:
         if table.current_id() is not None:
