@@ -8,7 +8,7 @@ register paths with Chinese characters and spaces, and with HOME and every data 
 variable pointed at a temporary home: --version; a command without --db (the first run creates the
 default register in the user's data folder and says where); demo, dump, check and backup; import
 of the sample ledgers (.xlsx and legacy .xls); export ledger / fill-back / unit-forms, collect,
-report monthly (PDF, Excel), summary and undo; the
+report monthly (PDF, Excel), summary and undo; report flagged, export archive and chronicle; the
 window's --screenshot (1600x1000) for each view, once the window exists. At the end the folder's
 file listing must be exactly what it was: nothing is ever written beside the program.
 Exit 0 when every check passed. tests/frozen/test_frozen_build.py runs the same checks in pytest.
