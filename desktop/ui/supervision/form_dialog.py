@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,6 +71,9 @@ def _editor(spec: Field) -> QWidget:
 class FormDialog(QDialog):
     def __init__(self, parent, title: str, name: str, fields: list[Field],
                  submit: Callable[[dict, Callable, Callable], None]):
+        for old in parent.findChildren(FormDialog, name, Qt.FindChildOption.FindDirectChildrenOnly):
+            if not old.isVisible():  # a finished form of the same kind: let it go
+                old.deleteLater()
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
