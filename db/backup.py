@@ -14,7 +14,8 @@ from desktop.paths import backups_dir
 
 
 def backup_register(db: Database, out: str | Path | None = None, *, reason: str = "") -> Path:
-    """A consistent copy of the open register; by default into the backups folder."""
+    """A consistent copy of the open register; by default into the backups folder. The
+    evidence files go into "<backup stem>-佐证材料" beside it."""
     if out is None:
         from db.connection import register_path
         source = register_path(db)
@@ -31,6 +32,10 @@ def backup_register(db: Database, out: str | Path | None = None, *, reason: str 
         db.conn.backup(dest)
     finally:
         dest.close()
+    if db["evidence"].exists():  # the evidence files go with the register
+        from db.evidence_files import evidence_into_backup
+
+        evidence_into_backup(db, target)
     return target
 
 

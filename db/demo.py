@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from db.changes import now_iso, recorded_step
 from db.demo_petitions import add_demo_petitions
+from db.demo_supervision import add_demo_supervision
 from desktop.core.deadlines import parse_deadline
 from desktop.core.status import STATUS_LABELS
 from desktop.core.units import merge_unit_lists, split_units, unit_key
@@ -104,6 +105,7 @@ def build_demo(db: Database, *, as_of: dt.date | None = None, seed: Path | None 
             _add_point(step, round_id, point, as_of, start, units)
         for name in units.values():
             step.insert("units", {"name": name, "key": unit_key(name)})
+        add_demo_supervision(step, start, as_of)
         _add_chronicle(step, start, as_of)
         add_demo_petitions(step, start)
     return len(points)
@@ -124,7 +126,8 @@ def _add_point(step, round_id: int, point: dict, as_of: dt.date, start: dt.date,
         "description": point["content"], "category": point["category"],
         "lead_units": lead, "responsible_units": resp, "deadline": deadline.iso,
         "deadline_kind": deadline.kind, "deadline_text": text,
-        "supervisor": "", "responsible_person": "", "created_at": stamp, "updated_at": stamp,
+        "supervisor": "", "responsible_person": "", "updated_at": stamp,
+        "created_at": f"{start.isoformat()}T09:00:00",  # entered when the plan came down
         "source_file": "seed_2020_work_points.json", "source_row": no})
     for seq, content in enumerate(_measures(point["content"]), start=1):
         step.insert("measures", {"problem_id": problem_id, "seq": seq, "content": content,
@@ -165,11 +168,14 @@ def _add_history(step, problem_id: int, profile: str, lead: list[str], start: dt
 
 
 def _add_chronicle(step, start: dt.date, as_of: dt.date) -> None:
-    events = [(start, "会议", "召开整改工作动员部署会"),
-              (_add_months(start, 3), "督导", "开展整改工作第一轮督导检查"),
-              (_add_months(start, 6), "会议", "召开整改工作半年推进会"),
-              (_add_months(start, 9), "督导", "开展整改“回头看”")]
-    for day, kind, title in events:
+    events = [(start, "会议", "召开整改工作动员部署会", "部署整改任务，明确牵头单位和完成时限"),
+              (_add_months(start, 1), "调度", "开展第一次月度调度", "各责任单位报送整改进展"),
+              (_add_months(start, 3), "督导", "开展整改工作第一轮督导检查", "对滞后任务当场交办"),
+              (_add_months(start, 6), "会议", "召开整改工作半年推进会", "通报整改进展，部署下半年工作"),
+              (_add_months(start, 9), "督导", "开展整改“回头看”", "抽查已销号问题，未发现反弹"),
+              (as_of - dt.timedelta(days=51), "验收", "组织已完成问题验收销号",
+               "核查佐证材料，对验收合格的问题予以销号")]
+    for day, kind, title, content in events:
         if day <= as_of:
             step.insert("chronicle", {"happened_on": day.isoformat(), "kind": kind,
-                                      "title": title})
+                                      "title": title, "content": content})

@@ -159,6 +159,45 @@ def step_author(db: Database) -> None:
     db.execute("ALTER TABLE undo_steps ADD COLUMN author TEXT NOT NULL DEFAULT ''")
 
 
+_SUPERVISION = """
+CREATE TABLE closure_steps (
+    id INTEGER PRIMARY KEY,
+    problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, happened_on TEXT NOT NULL,
+    person TEXT NOT NULL DEFAULT '', finding TEXT NOT NULL DEFAULT '',
+    passed INTEGER, doc TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX closure_steps_problem ON closure_steps(problem_id, happened_on);
+CREATE TABLE flags (
+    id INTEGER PRIMARY KEY,
+    problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
+    level TEXT NOT NULL, leader TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+    since TEXT NOT NULL, until TEXT, lifted_on TEXT, lift_note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX flags_problem ON flags(problem_id);
+ALTER TABLE problems ADD COLUMN closure_stage TEXT NOT NULL DEFAULT '';
+ALTER TABLE evidence ADD COLUMN measure_id INTEGER REFERENCES measures(id) ON DELETE SET NULL;
+ALTER TABLE evidence ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE evidence ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE evidence ADD COLUMN size INTEGER;
+ALTER TABLE evidence ADD COLUMN pages INTEGER;
+ALTER TABLE evidence ADD COLUMN dated TEXT;
+ALTER TABLE chronicle ADD COLUMN source TEXT NOT NULL DEFAULT 'manual';
+ALTER TABLE chronicle ADD COLUMN ref TEXT NOT NULL DEFAULT '';
+ALTER TABLE accountability ADD COLUMN recorded_at TEXT
+"""
+
+
+@MIGRATIONS(name="0005_supervision")
+def supervision(db: Database) -> None:
+    """Closure steps and flags keyed to the problem; evidence files content-addressed."""
+    for statement in _SUPERVISION.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 @MIGRATIONS(name="0007_exchange")
 def exchange(db: Database) -> None:
     """Exchange packages: each carried row's field versions (desktop/exchange/versions.py), the

@@ -69,7 +69,8 @@ def progress_history(db: Database, problem_id: int) -> list[dict]:
 
 
 def dump_register(db: Database, *, with_history: bool = True) -> dict:
-    """The whole register as {"problems": [...], "petitions": [...]} (CONTRACT.md `dump`)."""
+    """The whole register as {"problems", "petitions", "accountability", "chronicle"}
+    (CONTRACT.md `dump`); each problem with its closure, flag and evidence."""
     problems = problem_rows(db)
     measures = measures_by_problem(db)
     history: dict[int, list] = {}
@@ -87,4 +88,7 @@ def dump_register(db: Database, *, with_history: bool = True) -> dict:
         out_problems.append(item)
     petitions = [petition_public(p) for p in rows(db, "SELECT * FROM petitions ORDER BY "
                                                   "coalesce(seq, 1e9), received_on, code")]
-    return {"problems": out_problems, "petitions": petitions}
+    from db.supervision_dump import add_supervision
+
+    return {"problems": out_problems, "petitions": petitions,
+            **add_supervision(db, problems, out_problems)}

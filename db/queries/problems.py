@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from db.queries.assessed import ensure_assessed
+from db.queries.supervision import STAGE_SQL
 from db.records import decode, progress_history, rows
 from desktop.core.status import DONE_CODES, STATUS_CODES
 
@@ -73,6 +74,7 @@ class ProblemFilter:
     category: str = ""
     bucket: str = ""     # "" or one of FILTER_BUCKETS
     search: str = ""     # words, each must appear in one of the searched fields
+    stage: str | None = None  # closure stage (desktop.core.closure.STAGES), None for any
 
 
 def _where(flt: ProblemFilter, params: dict) -> str:
@@ -96,6 +98,9 @@ def _where(flt: ProblemFilter, params: dict) -> str:
     if flt.bucket:
         clauses.append("p.bucket = :bucket")
         params["bucket"] = flt.bucket
+    if flt.stage is not None:
+        clauses.append(f"{STAGE_SQL} = :stage")
+        params["stage"] = flt.stage
     clauses += search_clauses(flt.search, _SEARCHED, params)
     return " AND ".join(clauses)
 

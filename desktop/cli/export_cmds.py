@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 
 from desktop.cli import ChineseParser, Refused
+from desktop.cli import supervision_cmds as sup
 from desktop.cli.common import add_db, open_db, print_json
 from desktop.cli.exchange_cmds import package_args, run_package
 from desktop.cli.register_cmds import parse_date
@@ -111,6 +112,8 @@ SUBCOMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Run
     ("unit-forms", "为每个责任单位生成本期进展填报表", _unit_forms_args, run_unit_forms),
     ("fill-back", "把进展和状态填回上级下发的表格（另存新文件）", _fill_back_args, run_fill_back),
     ("package", "导出交换包，交给另一台电脑或单位合并", package_args, run_package),
+    ("archive", "导出佐证材料档案（每个问题一个文件夹和档案目录）", sup.archive_args, sup.run_archive),
+    ("chronicle", "导出大事记（Word 或 Excel）", sup.chronicle_args, sup.run_chronicle),
 ]
 
 

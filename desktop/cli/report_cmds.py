@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop.cli import Refused, timeline_cmd
 from desktop.cli.common import add_db, open_db
 from desktop.cli.register_cmds import parse_date
+from desktop.cli.supervision_cmds import add_report_flagged
 
 
 def register(sub) -> None:
@@ -41,6 +42,7 @@ def register(sub) -> None:
     p.add_argument("--page-size", choices=("A4", "A3"), default="A4", help="纸张（横向），默认 A4")
     p.set_defaults(func=cmd_weekly)
     timeline_cmd.register(kinds)
+    add_report_flagged(kinds)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

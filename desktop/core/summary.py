@@ -8,7 +8,8 @@
     as_of_phrase(date) -> "2022年12月底" (a month's last day) or "2022年12月15日"
 
 Clauses with a zero count are left out; overdue problems count as 未达序时进度; problems whose
-deadline could not be read are named apart (时限不明) so the counts always add up.
+deadline could not be read are named apart (时限不明) so the counts always add up. Units and
+persons held accountable close the paragraph: "…；对42个责任单位、140名责任人进行追责问责。"
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop.core.accountability import accountability_clause
 from desktop.core.stats import PetitionStats, ProblemStats, format_rate
 
 
@@ -35,17 +37,21 @@ class SummaryFigures:
     petitions_staged: int = 0
     petitions_in_progress: int = 0
     rate: float | None = None
+    accountable_units: int = 0
+    accountable_persons: int = 0
 
 
 def figures_from(as_of: dt.date, problems: ProblemStats,
-                 petitions: PetitionStats | None = None) -> SummaryFigures:
+                 petitions: PetitionStats | None = None,
+                 accountable: tuple[int, int] = (0, 0)) -> SummaryFigures:
     pet = petitions or PetitionStats()
     return SummaryFigures(
         as_of=as_of, problems=problems.total, completed=problems.group("completed"),
         on_schedule=problems.group("on_schedule"), behind=problems.group("behind"),
         other=problems.group("other"), measures=problems.measures,
         measures_done=problems.measures_done, petitions=pet.total, petitions_done=pet.done,
-        petitions_staged=pet.staged, petitions_in_progress=pet.in_progress, rate=pet.rate)
+        petitions_staged=pet.staged, petitions_in_progress=pet.in_progress, rate=pet.rate,
+        accountable_units=accountable[0], accountable_persons=accountable[1])
 
 
 def as_of_phrase(as_of: dt.date) -> str:
@@ -79,4 +85,7 @@ def summary_paragraph(figures: SummaryFigures, *, with_measures: bool = False) -
     clauses = [_problem_clause(figures, with_measures)]
     if figures.petitions:
         clauses.append(_petition_clause(figures))
+    if accountable := accountability_clause(figures.accountable_units,
+                                            figures.accountable_persons):
+        clauses.append(accountable)
     return f"截至{as_of_phrase(figures.as_of)}，" + "；".join(clauses) + "。"

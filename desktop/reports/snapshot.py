@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from db.progress import COUNTY_REPORT
 from db.records import measures_by_problem, problem_rows, rows
 from db.settings import load_report_settings, round_starts
+from desktop.core.accountability import accountability_counts
 from desktop.core.periods import parse_period, period_key, reported_by
 from desktop.core.report_settings import ReportSettings
 from desktop.core.schedule import Assessment, assess
@@ -39,6 +40,7 @@ class Snapshot:
     measures: dict[int, list[dict]]
     assessments: list[Assessment]
     petitions: list[dict]
+    accountability: list[dict] = field(default_factory=list)
     problem_stats: ProblemStats = field(init=False)
     petition_stats: PetitionStats = field(init=False)
 
@@ -48,7 +50,8 @@ class Snapshot:
 
     @property
     def figures(self) -> SummaryFigures:
-        return figures_from(self.as_of, self.problem_stats, self.petition_stats)
+        return figures_from(self.as_of, self.problem_stats, self.petition_stats,
+                            accountability_counts(self.accountability))
 
     def paragraph(self, *, with_measures: bool = False) -> str:
         return summary_paragraph(self.figures, with_measures=with_measures)
@@ -96,7 +99,9 @@ def take_snapshot(db, as_of: dt.date, settings: ReportSettings | None = None, *,
     petitions = rows(db, "SELECT * FROM petitions WHERE received_on IS NULL OR received_on = ''"
                          " OR received_on <= ? ORDER BY coalesce(seq, 1e9), code",
                      [as_of.isoformat()])
-    return Snapshot(as_of, settings, problems, measures, assessments, petitions)
+    accountable = rows(db, "SELECT unit, person FROM accountability WHERE decided_on IS NULL"
+                           " OR decided_on = '' OR decided_on <= ?", [as_of.isoformat()])
+    return Snapshot(as_of, settings, problems, measures, assessments, petitions, accountable)
 
 
 def _month_back(month: str, n: int) -> str:

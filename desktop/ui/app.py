@@ -18,7 +18,7 @@ from desktop.ui.fonts import install_cjk_font, install_translations
 from desktop.ui.settings import window_settings
 from desktop.ui.style import APP_STYLE
 
-VIEW_NAMES = ("register", "dashboard", "petitions", "report", "timeline")
+VIEW_NAMES = ("register", "dashboard", "petitions", "report", "timeline", "supervision")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

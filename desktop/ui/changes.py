@@ -12,6 +12,7 @@ class Changes:
     progress: bool = False    # progress reports added or removed
     petitions: bool = False
     register: bool = False    # another register was opened or restored: everything
+    supervision: bool = False  # closure steps, flags, evidence, accountability or chronicle
     message: str = ""         # for the status bar
 
     @property
@@ -24,4 +25,5 @@ class Changes:
 
     @classmethod
     def everything(cls, message: str = "") -> Changes:
-        return cls(problems=True, progress=True, petitions=True, register=True, message=message)
+        return cls(problems=True, progress=True, petitions=True, register=True, supervision=True,
+                   message=message)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from db.closure import stage_counts
 from db.queries import ProblemFilter, problem_list
+from db.queries.supervision import revisited_count
 from desktop.core.schedule import OVERDUE
 from desktop.core.stats import format_rate
 from desktop.ui.feedback_notice import FeedbackNotice
@@ -23,6 +25,7 @@ from desktop.ui.lazy_view import LazyView
 from desktop.ui.operations.dashboard_ops import DashboardData, dashboard_data
 from desktop.ui.register_view.model import warning_text
 from desktop.ui.style import WARNING_COLORS
+from desktop.ui.supervision.closure_pane import counts_text
 from desktop.ui.tasks import Op
 from desktop.ui.widgets import Card, ProblemList
 
@@ -53,6 +56,7 @@ class DashboardView(LazyView, QWidget):
         self.feedback_notice = FeedbackNotice("dashboardFeedbackNotice")
         self.paragraph.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.as_of_label = QLabel(objectName="hint")
+        self.closure_counts = QLabel(objectName="dashboardClosureCounts")
         self.chart_boxes = [QVBoxLayout() for _ in range(3)]
         self.canvases: list[QWidget] = []
         self.overdue = self._problem_list("overdueList")
@@ -77,6 +81,7 @@ class DashboardView(LazyView, QWidget):
         outer.addLayout(head)
         outer.addWidget(self.feedback_notice)
         outer.addWidget(self.paragraph)
+        outer.addWidget(self.closure_counts)
         cards = QHBoxLayout()
         cards.setSpacing(10)
         for card in self.cards.values():
@@ -99,6 +104,9 @@ class DashboardView(LazyView, QWidget):
         outer.addLayout(grid, 1)
 
     # -- data ---------------------------------------------------------------------------
+    def shows(self, changes) -> bool:  # accountability is in the paragraph, stages in the counts
+        return super().shows(changes) or changes.supervision
+
     def refresh_now(self) -> None:
         self.refresh()
 
@@ -107,6 +115,7 @@ class DashboardView(LazyView, QWidget):
         self.dirty = False
         self.feedback_notice.refresh(self.db)
         self._fill_lists()
+        self.closure_counts.setText(counts_text(stage_counts(self.db), revisited_count(self.db)))
         self.run(Op("正在统计", dashboard_data(self.as_of), success=self._fill, long=True))
 
     def _fill(self, data: DashboardData) -> None:

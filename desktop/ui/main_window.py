@@ -27,11 +27,13 @@ from desktop.ui.register_view import RegisterView
 from desktop.ui.report_view import ReportView
 from desktop.ui.session import Session
 from desktop.ui.start_page import install_start_page
+from desktop.ui.supervision.menu_hooks import install_supervision_actions
+from desktop.ui.supervision.view import SupervisionView
 from desktop.ui.tasks import Cancelled, Op, TaskManager
 from desktop.ui.timeline_view import TimelineView
 
 VIEWS = (("register", "台账"), ("dashboard", "看板"), ("petitions", "信访件"), ("report", "报表"),
-         ("timeline", "挂图作战"))
+         ("timeline", "挂图作战"), ("supervision", "督办销号"))
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.commands = WindowCommands(self)
         self.start_page = install_start_page(self)
+        self.supervision_actions = install_supervision_actions(self)
         self._connect_tasks()
         self.setMinimumSize(760, 540)
         self.resize(1400, 880)
@@ -68,8 +71,10 @@ class MainWindow(QMainWindow):
         self.petitions = PetitionsView(db)
         self.report = ReportView(db, self.run)
         self.timeline = TimelineView(db, self.run)
+        self.supervision = SupervisionView(db, self)
         self.views = {"register": self.register_view, "dashboard": self.dashboard,
-                      "petitions": self.petitions, "report": self.report, "timeline": self.timeline}
+                      "petitions": self.petitions, "report": self.report, "timeline": self.timeline,
+                      "supervision": self.supervision}
         self.nav = QListWidget(objectName="nav")
         self.nav.addItems([name for _, name in VIEWS])
         self.nav.setFixedWidth(112)
@@ -85,7 +90,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._view_changed)
-        for view in (self.dashboard, self.report):
+        for view in (self.dashboard, self.report, self.supervision):
             view.open_problem.connect(lambda pid: self.commands.open_problem(pid))
         for i, action in enumerate(self.actions_.views):
             action.triggered.connect(lambda _=False, i=i: self.nav.setCurrentRow(i))

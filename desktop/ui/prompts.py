@@ -42,6 +42,11 @@ def _placed(suggested: str) -> str:
 LEDGER_FILTER = "台账或整改方案 (*.xlsx *.xlsm *.xls *.docx *.txt);;所有文件 (*)"
 REGISTER_FILTER = "整改台账 (*.db);;所有文件 (*)"
 WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+EVIDENCE_FILTER = ("所有文件 (*);;PDF (*.pdf);;图片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;"
+                   "Word (*.doc *.docx);;Excel (*.xls *.xlsx)")
+PDF_FILTER = "PDF 文件 (*.pdf);;所有文件 (*)"
+NOTICE_FILTER = "PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)"
+WORD_OR_WORKBOOK_FILTER = "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)"
 
 
 def open_file(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:

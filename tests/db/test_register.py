@@ -156,8 +156,8 @@ def test_cli_demo_check_dump_backup_on_a_chinese_path(tmp_path):
     again = run_cli("demo", "--db", str(path))
     assert again.returncode == 1 and "已有数据" in again.stderr
     assert run_cli("undo", "--db", str(path)).stdout.startswith("已撤销：创建演示台账")
-    assert json.loads(run_cli("dump", "--db", str(path)).stdout) == {"problems": [],
-                                                                      "petitions": []}
+    assert json.loads(run_cli("dump", "--db", str(path)).stdout) == {
+        "problems": [], "petitions": [], "accountability": [], "chronicle": []}
 
 
 def test_cli_usage_errors_exit_2(tmp_path):

@@ -8,7 +8,7 @@ register paths with Chinese characters and spaces, and with HOME and every data 
 variable pointed at a temporary home: --version; a command without --db (the first run creates the
 default register in the user's data folder and says where); demo, dump, check and backup; import
 of the sample ledgers (.xlsx and legacy .xls); export ledger / fill-back / unit-forms, collect,
-report monthly (PDF, Excel), summary and undo; the
+report monthly (PDF, Excel), summary and undo; report flagged, export archive and chronicle; the
 window's --screenshot (1600x1000) for each view, once the window exists. At the end the folder's
 file listing must be exactly what it was: nothing is ever written beside the program.
 Exit 0 when every check passed. tests/frozen/test_frozen_build.py runs the same checks in pytest.
@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "RectificationLedger"
-VIEWS = ["register", "dashboard", "petitions", "report"]
+VIEWS = ["register", "dashboard", "petitions", "report", "supervision"]
 TIMEOUT = 300
 
 
@@ -191,6 +191,22 @@ def check_every_other_command(dist: Path, env: dict[str, str], work: Path) -> No
     assert "已撤销" in expect(run(dist, env, "undo", "--db", str(imported))).stdout
 
 
+def check_supervision_commands(dist: Path, env: dict[str, str], work: Path) -> None:
+    """report flagged (PDF, Excel), export archive, export chronicle (Word, Excel) on the demo."""
+    demo, out = work / "台账 文件夹" / "演示 台账.db", work / "督办 文件夹"
+    if not demo.exists():
+        expect(run(dist, env, "demo", "--db", str(demo)))
+    expect(run(dist, env, "report", "flagged", "--db", str(demo), "--pdf", str(out / "挂牌 清单.pdf"),
+               "--xlsx", str(out / "挂牌 清单.xlsx")))
+    expect(run(dist, env, "export", "archive", "--db", str(demo), "--out", str(out / "档案")))
+    for suffix in ("docx", "xlsx"):
+        expect(run(dist, env, "export", "chronicle", "--db", str(demo),
+                   "--out", str(out / f"大事记.{suffix}")))
+    assert (out / "挂牌 清单.pdf").read_bytes()[:5] == b"%PDF-"
+    for name in ["挂牌 清单.xlsx", "档案/档案目录.xlsx", "大事记.docx", "大事记.xlsx"]:
+        assert (out / name).read_bytes()[:2] == b"PK", name
+
+
 def check_screenshots(dist: Path, env: dict[str, str], work: Path) -> None:
     db = work / "台账 文件夹" / "演示 台账.db"
     if not db.exists():
@@ -204,7 +220,8 @@ def check_screenshots(dist: Path, env: dict[str, str], work: Path) -> None:
 
 
 CHECKS = [check_version, check_first_run_uses_data_folder, check_demo_dump_check_backup,
-          check_import_of_sample_ledgers, check_every_other_command, check_screenshots]
+          check_import_of_sample_ledgers, check_every_other_command, check_supervision_commands,
+          check_screenshots]
 
 
 def smoke(dist: Path) -> int:

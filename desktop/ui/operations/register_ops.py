@@ -9,9 +9,12 @@ from sqlite_utils import Database
 
 from db.backup import backup_register
 from db.changes import StepInfo, redo, undo
+from db.evidence_files import evidence_from_backup
 from db.migrations import MIGRATIONS
 from db.queries import step_touch
 from desktop.ui.changes import Changes
+
+SUPERVISION_TABLES = {"closure_steps", "flags", "evidence", "accountability", "chronicle"}
 
 
 class NothingToDo(Exception):
@@ -21,11 +24,13 @@ class NothingToDo(Exception):
 def _changes_of(db: Database, info: StepInfo, verb: str) -> Changes:
     touch = step_touch(db, info.id)
     message = f"已{verb}：{info.name}"
+    supervision = bool(touch.tables & SUPERVISION_TABLES)
     if touch.problems_came_or_went or len(touch.problem_ids) > 200:
-        return Changes(problems=True, progress=True,
+        return Changes(problems=True, progress=True, supervision=supervision,
                        petitions="petitions" in touch.tables, message=message)
     return Changes(problem_ids=touch.problem_ids, progress="progress_reports" in touch.tables,
-                   petitions="petitions" in touch.tables, message=message)
+                   petitions="petitions" in touch.tables, supervision=supervision,
+                   message=message)
 
 
 def undo_last(db: Database, _progress=None) -> Changes:
@@ -62,6 +67,7 @@ def restore_from(source: str | Path):
         finally:
             src.close()
         MIGRATIONS.apply(db)
+        evidence_from_backup(db, path)
         return Changes.everything(f"已从备份恢复：{path.name}（恢复前的台账已备份到 {safety.name}）")
     return work
 

@@ -26,6 +26,7 @@ from desktop.ui.problem_dialog.measures import MeasuresEditor
 from desktop.ui.problem_dialog.progress import ProgressPanel
 from desktop.ui.problem_dialog.source import SourcePanel
 from desktop.ui.problem_dialog.unit_reports import UnitReportsPanel
+from desktop.ui.supervision.problem_tabs import attach_supervision_tabs
 from desktop.ui.tasks import Op
 
 
@@ -54,6 +55,7 @@ class ProblemDialog(QDialog):
             self.tabs.addTab(widget, title)
         self.unit_reports = UnitReportsPanel(window, problem_id)
         self.tabs.insertTab(3, self.unit_reports, "各单位填报")
+        self.supervision = attach_supervision_tabs(self)  # 验收销号, 佐证材料
         self.errors = QLabel(objectName="error", wordWrap=True)
         self.save_button = QPushButton("保存", objectName="saveProblem")
         self.save_button.setToolTip("保存所有页的修改（含本期进展），记为一步，可撤销")

@@ -73,6 +73,9 @@ class ProblemFields(QWidget):
         self.w["percent"] = percent_box("percent")
         self.w["flagged"] = QCheckBox("挂牌督办", objectName="flagged")
         self.w["closed_on"].setPlaceholderText("YYYY-MM-DD")
+        for name in ("flagged", "flag_leader", "closed_on", "closure_doc"):  # steps, not edits
+            self.w[name].setEnabled(False)
+            self.w[name].setToolTip("挂牌督办和销号在“验收销号”页办理，每一步都有记录")
         for name in UNIT_FIELDS:
             self.w[name].setPlaceholderText("多个单位用顿号“、”分开")
         self.w["title"].setPlaceholderText("台账未列问题名称时，以问题描述称呼这个问题")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from db.queries import BUCKET_LABELS, FILTER_BUCKETS, ProblemFilter
+from desktop.core.closure import STAGE_LABELS, STAGES
 from desktop.core.status import STATUS_CODES, STATUS_LABELS
 
 DEBOUNCE_MS = 250
@@ -50,6 +51,8 @@ class FilterBar(QWidget):
         self.category = _combo("category", 150)
         self.bucket = _combo("bucket", 110)
         _refill(self.bucket, "全部时限", [(BUCKET_LABELS[b], b) for b in FILTER_BUCKETS])
+        self.stage = _combo("stage", 110)
+        _refill(self.stage, "全部销号阶段", [(STAGE_LABELS[s], s) for s in STAGES])
         self.search = QLineEdit(objectName="search")
         self.search.setPlaceholderText("查找编号、问题、单位、进展（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
@@ -58,7 +61,7 @@ class FilterBar(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._emit)
         self._layout()
-        for combo in (self.round, self.status, self.category, self.bucket):
+        for combo in (self.round, self.status, self.category, self.bucket, self.stage):
             combo.currentIndexChanged.connect(self._emit)
         self.unit.activated.connect(self._emit)
         self.unit.lineEdit().editingFinished.connect(self._emit)
@@ -68,7 +71,7 @@ class FilterBar(QWidget):
     def _layout(self) -> None:
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.round, self.unit, self.status, self.category, self.bucket):
+        for widget in (self.round, self.unit, self.status, self.category, self.bucket, self.stage):
             row.addWidget(widget)
         row.addWidget(self.search, 1)
         row.addWidget(self.clear)
@@ -83,7 +86,8 @@ class FilterBar(QWidget):
         return ProblemFilter(
             round_id=self.round.currentData(), unit="" if unit_text == ALL_UNITS else unit_text,
             status=self.status.currentData() or "", category=self.category.currentData() or "",
-            bucket=self.bucket.currentData() or "", search=self.search.text().strip())
+            bucket=self.bucket.currentData() or "", search=self.search.text().strip(),
+            stage=self.stage.currentData())
 
     def flush(self) -> None:
         """Apply a pending search at once (Enter in the search box, tests)."""
@@ -92,7 +96,7 @@ class FilterBar(QWidget):
             self._emit()
 
     def reset(self) -> None:
-        for combo in (self.round, self.unit, self.status, self.category, self.bucket):
+        for combo in (self.round, self.unit, self.status, self.category, self.bucket, self.stage):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

@@ -79,7 +79,8 @@ def test_dry_run_writes_nothing(tmp_path, samples, capsys):
     assert [o["committed"] for o in out] == [False] * 4
     assert out[0]["problems_created"] == 8 and out[3]["petitions_created"] == 6
     cli(["dump", "--db", str(db)])
-    assert json.loads(capsys.readouterr().out) == {"problems": [], "petitions": []}
+    assert json.loads(capsys.readouterr().out) == {"problems": [], "petitions": [],
+                                                  "accountability": [], "chronicle": []}
 
 
 def test_import_then_undo_is_one_step(tmp_path, samples, capsys):

@@ -15,10 +15,12 @@ importer = pytest.importorskip("desktop.ledger.importing.importer")
 
 
 def comparable(db) -> list[dict]:
-    """The dump without provenance: where each problem was read from and its report history."""
+    """The dump without provenance (where each problem was read from, its report history) and
+    without what no ledger sheet carries: closure steps, flag, evidence files."""
     problems = dump_register(db, with_history=False)["problems"]
     for problem in problems:
-        problem.pop("source")
+        for key in ("source", "closure", "flag", "evidence"):
+            problem.pop(key)
     return problems
 
 
