@@ -21,16 +21,17 @@ from dataclasses import dataclass, field
 
 from db.records import rows
 from db.settings import signature_defaults
-from desktop.core.report_settings import ReportSettings
+from desktop.core.report_settings import WORKING_DAYS, ReportSettings
 from desktop.core.schedule import Assessment
 from desktop.core.status import DONE_CODES, status_label
 from desktop.core.summary import as_of_phrase
 from desktop.core.units import merge_unit_lists
+from desktop.reports.sheet_cells import assessment_cell, assessment_notes, deadline_cell
 from desktop.reports.snapshot import Snapshot, completion_trend_data, take_snapshot
 
 COLUMNS = ("序号", "问题", "措施数", "责任单位", "整改时限", "本月进展", "整改状态", "序时评估")
 # Relative widths of the columns when printed (sum 100).
-COLUMN_WEIGHTS = (4, 22, 5, 13, 9, 24, 8, 15)
+COLUMN_WEIGHTS = (3.5, 31, 3.5, 13, 11.5, 19, 7.5, 11)
 SIGNATURE_LABELS = (("unit", "填报单位（盖章）"), ("reporter", "填报人"), ("reviewer", "审核人"),
                     ("phone", "联系电话"), ("date", "填报日期"))
 
@@ -46,10 +47,12 @@ class MonthlyRow:
     progress: str
     status: str
     assessment: Assessment
+    day_unit: str = "天"
 
     def cells(self) -> tuple[str, ...]:
         return (str(self.seq), self.problem, str(self.measures) if self.measures else "—",
-                self.units, self.deadline, self.progress, self.status, self.assessment.text)
+                self.units, self.deadline, self.progress, self.status,
+                assessment_cell(self.assessment, self.day_unit))
 
 
 @dataclass
@@ -64,6 +67,7 @@ class MonthlySheet:
     trend: list[tuple[str, int, int]]
     signature: dict[str, str] = field(default_factory=dict)
     columns: tuple[str, ...] = COLUMNS
+    notes: list[str] = field(default_factory=list)  # said once under the table
 
     @property
     def as_of_text(self) -> str:
@@ -94,8 +98,12 @@ def units_text(problem: dict, shown: int = 3) -> str:
     return "、".join(units[:shown]) + f"等{len(units)}个单位"
 
 
+def _day_unit(snap: Snapshot) -> str:
+    return "工作日" if snap.settings.day_mode == WORKING_DAYS else "天"
+
+
 def _row(n: int, problem: dict, measures: list, assessment: Assessment,
-         progress: str | None) -> MonthlyRow:
+         progress: str | None, day_unit: str = "天") -> MonthlyRow:
     units = units_text(problem)
     if progress is None:
         progress = "已完成整改" if problem.get("status") in DONE_CODES else "本月未报送进展"
@@ -103,9 +111,9 @@ def _row(n: int, problem: dict, measures: list, assessment: Assessment,
         seq=n, code=str(problem.get("code") or ""),
         problem=problem.get("title") or problem.get("description") or "",
         measures=len(measures), units=units,
-        deadline=problem.get("deadline_text") or (problem.get("deadline") or ""),
+        deadline=deadline_cell(problem, measures),
         progress=progress, status=status_label(problem.get("status")) or "—",
-        assessment=assessment)
+        assessment=assessment, day_unit=day_unit)
 
 
 def build_monthly(db, month: str | dt.date, *, as_of: dt.date | None = None,
@@ -117,7 +125,7 @@ def build_monthly(db, month: str | dt.date, *, as_of: dt.date | None = None,
         as_of = max(as_of, dt.date(year, mon, 1))
     snap = take_snapshot(db, as_of, settings)
     reports = _month_reports(db, period)
-    table = [_row(n, p, snap.measures.get(p["id"], []), a, reports.get(p["id"]))
+    table = [_row(n, p, snap.measures.get(p["id"], []), a, reports.get(p["id"]), _day_unit(snap))
              for n, (p, a) in enumerate(zip(snap.problems, snap.assessments), start=1)]
     signature = signature_defaults(db)
     if unit:
@@ -127,4 +135,5 @@ def build_monthly(db, month: str | dt.date, *, as_of: dt.date | None = None,
     return MonthlySheet(
         month=period, title=f"{year}年{mon}月整改进展情况表", unit=signature["unit"],
         as_of=as_of, paragraph=snap.paragraph(with_measures=True), rows=table, snapshot=snap,
-        trend=completion_trend_data(db, period), signature=signature)
+        trend=completion_trend_data(db, period), signature=signature,
+        notes=assessment_notes(snap.assessments, _day_unit(snap)))

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.reports.monthly import MonthlySheet
+from desktop.reports.pdf_text import correct_text_map
 from desktop.ui.printing.painter import paint_sheet
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
@@ -47,7 +48,10 @@ def write_pdf(sheet: MonthlySheet, path: str | Path, page_size: str = "A4",
     writer.setPageLayout(page_layout(page_size))
     writer.setTitle(sheet.title)
     writer.setCreator("整改台账")
-    return paint_sheet(writer, sheet, with_charts)
+    pages = paint_sheet(writer, sheet, with_charts)
+    del writer  # the file is complete and closed
+    correct_text_map(target)  # searching and copying give 月, not the radical ⽉
+    return pages
 
 
 def preview_dialog(parent: QWidget | None, sheet: MonthlySheet,

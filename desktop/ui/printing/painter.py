@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPagedPaintDevice, QPai
 from desktop.core.alerts import COLOUR_HEX
 from desktop.reports.charts import figure_png, monthly_figures
 from desktop.reports.monthly import COLUMN_WEIGHTS, SIGNATURE_LABELS, MonthlySheet
+from desktop.ui.printing.cell_text import CellText
 from desktop.ui.printing.fonts import font
 from desktop.ui.printing.layout import PagePlan, paginate
 
@@ -24,6 +25,7 @@ LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | 
 CENTRE = int(Qt.AlignmentFlag.AlignCenter) | WRAP
 CENTRED_COLUMNS = {0, 2, 6}
 MIN_CHART_MM = 60
+BODY_POINTS, HEAD_POINTS = 8.0, 8.5  # 8 pt: the size of dense printed government tables
 
 
 class SheetPainter:
@@ -32,15 +34,20 @@ class SheetPainter:
         self.mm = device.logicalDpiY() / 25.4
         self.width, self.height = float(device.width()), float(device.height())
         self.fonts = {"title": font(18, True), "info": font(10.5), "para": font(11),
-                      "head": font(10, True), "body": font(9), "foot": font(9)}
+                      "head": font(HEAD_POINTS, True), "body": font(BODY_POINTS),
+                      "foot": font(8)}
+        self.cell_text = {key: CellText(device, self.fonts[key]) for key in ("head", "body")}
         total = sum(COLUMN_WEIGHTS)
         self.columns = [self.width * w / total for w in COLUMN_WEIGHTS]
-        self.pad = 1.2 * self.mm
-        self.footer_h = 8 * self.mm
+        self.pad_x, self.pad_y = 0.7 * self.mm, 0.6 * self.mm
+        self.footer_h = 6 * self.mm
         self.body_h = self.height - self.footer_h
-        self.header_h = self._cells_height(sheet.columns, "head") + self.pad
+        self.header_h = self._cells_height(sheet.columns, "head")
         self.row_h = [self._cells_height(r.cells(), "body") for r in sheet.rows]
-        self.signature_h = 16 * self.mm
+        self.notes = "\n".join(sheet.notes)
+        self.notes_h = (self._text_height(self.notes, "foot", self.width) + 2 * self.mm
+                        if self.notes else 0.0)
+        self.signature_h = self.notes_h + 12 * self.mm
         self.intro_h = self._intro_height()
         chart_room = self.body_h - self.intro_h
         self.with_charts = with_charts and chart_room >= MIN_CHART_MM * self.mm
@@ -56,9 +63,9 @@ class SheetPainter:
         return rect.height()
 
     def _cells_height(self, cells, key: str) -> float:
-        tallest = max(self._text_height(t, key, w - 2 * self.pad)
-                      for t, w in zip(cells, self.columns))
-        return tallest + 2 * self.pad
+        cell_text = self.cell_text[key]
+        lines = max(cell_text.lines(t, w - 2 * self.pad_x) for t, w in zip(cells, self.columns))
+        return cell_text.height(lines) + 2 * self.pad_y
 
     def _intro_height(self) -> float:
         title = self._metrics("title").height() * 1.6
@@ -79,7 +86,7 @@ class SheetPainter:
             if page.has_table:
                 y = self._paint_table(painter, page, y)
             if page.signature:
-                self._paint_signature(painter, y + 4 * self.mm)
+                self._paint_signature(painter, y + 2 * self.mm)
             self._paint_footer(painter, page)
         return len(self.pages)
 
@@ -124,12 +131,9 @@ class SheetPainter:
             if colour is not None:
                 painter.fillRect(rect, colour)
             painter.drawRect(rect)
-            inner = rect.adjusted(self.pad, self.pad, -self.pad, -self.pad)
-            painter.save()
-            painter.setClipRect(inner)
-            align = CENTRE if n in CENTRED_COLUMNS or key == "head" else LEFT_MIDDLE
-            painter.drawText(inner, align, text)
-            painter.restore()
+            inner = rect.adjusted(self.pad_x, self.pad_y, -self.pad_x, -self.pad_y)
+            self.cell_text[key].draw(painter, inner, text,
+                                     centred=n in CENTRED_COLUMNS or key == "head")
             x += width
 
     def _paint_table(self, painter: QPainter, page: PagePlan, y: float) -> float:
@@ -148,6 +152,10 @@ class SheetPainter:
         return y
 
     def _paint_signature(self, painter: QPainter, y: float) -> None:
+        if self.notes:
+            painter.setFont(self.fonts["foot"])
+            painter.drawText(QRectF(0, y, self.width, self.notes_h), LEFT_TOP, self.notes)
+            y += self.notes_h
         painter.setFont(self.fonts["info"])
         sig = self.sheet.signature
         parts = [f"{label}：{sig.get(key, '') or '　' * 4}" for key, label in SIGNATURE_LABELS]
@@ -155,7 +163,7 @@ class SheetPainter:
         x = 0.0
         for text, w in zip(parts, weights):
             width = self.width * w / sum(weights)
-            painter.drawText(QRectF(x, y, width, self.signature_h - 4 * self.mm),
+            painter.drawText(QRectF(x, y, width, 8 * self.mm),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | WRAP,
                              text)
             x += width

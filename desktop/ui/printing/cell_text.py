@@ -1,0 +1,63 @@
+"""Text in table cells at a fixed, print-like line spacing (1.25 × the point size).
+
+    CellText(device, font) .lines(text, width) -> number of lines
+                           .height(lines) -> device pixels
+                           .draw(painter, rect, text, centred=False, middle=True)
+
+Qt's own line height follows the font's design (Noto Sans CJK: 1.45 × the size, Microsoft YaHei:
+1.32), which spends a third of a dense table on air and differs from one laptop's font to
+another's. Lines are laid out with QTextLayout and set at 1.25 × the point size, as word
+processors set "single" spacing for Chinese text, so the sheet has the same rows everywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter, QTextLayout, QTextOption
+
+LINE_SPACING = 1.25
+
+
+class CellText:
+    def __init__(self, device: QPagedPaintDevice, font: QFont):
+        self.device, self.font = device, font
+        self.step = font.pointSizeF() * LINE_SPACING * device.logicalDpiY() / 72
+        self.option = QTextOption()
+        self.option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
+    def _layout(self, text: str, width: float) -> QTextLayout:
+        layout = QTextLayout(text.replace("\n", "\u2028"), self.font, self.device)
+        layout.setTextOption(self.option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+        layout.endLayout()
+        return layout
+
+    def lines(self, text: str, width: float) -> int:
+        return max(1, self._layout(text, width).lineCount()) if text else 1
+
+    def height(self, lines: int) -> float:
+        return lines * self.step
+
+    def draw(self, painter: QPainter, rect: QRectF, text: str, centred: bool = False,
+             middle: bool = True) -> None:
+        if not text:
+            return
+        layout = self._layout(text, rect.width())
+        count = layout.lineCount()
+        top = rect.top() + (max(0.0, rect.height() - count * self.step) / 2 if middle else 0.0)
+        for n in range(count):
+            line = layout.lineAt(n)
+            x = (rect.width() - line.naturalTextWidth()) / 2 if centred else 0.0
+            # the ideographs' box (0.88 em above the baseline, 0.12 below) centred in the step
+            baseline = top + n * self.step + (self.step + 0.76 * self.font.pointSizeF()
+                                              * self.device.logicalDpiY() / 72) / 2
+            line.setPosition(QPointF(x, baseline - line.ascent()))
+        painter.save()
+        painter.setClipRect(rect)
+        layout.draw(painter, QPointF(rect.left(), 0))
+        painter.restore()
