@@ -7,6 +7,7 @@ saved as PNG for reports, drawn on the printed sheet.
     petition_charts(stats: PetitionStats, title=..., size=None) -> Figure
     monthly_figures(sheet, size=None) -> [Figure] (the four, for a MonthlySheet)
     figure_png(figure, dpi=200) -> bytes
+    figure_rgba(figure, dpi=200) -> (RGBA bytes, width, height)   # for painting, no PNG
 size is (width, height) in inches; printing passes the size of the box the chart fills so that
 the fonts print at their point size.
 
@@ -70,8 +71,8 @@ def status_donut(stats: ProblemStats, title: str = "问题整改情况", size=No
     total = sum(values)
     labels = [f"{CHART_GROUP_LABELS[g]}  {counts[g]}个（{format_rate(100 * counts[g] / total)}）"
               for g in groups]
-    ax.legend(wedges, labels, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
-              fontsize=10, handlelength=2.2, handleheight=1.4)
+    fig.legend(wedges, labels, loc="outside right center", frameon=False,  # room made for it
+               fontsize=10, handlelength=2.2, handleheight=1.4)
     ax.set_title(title, fontsize=12, fontweight="bold")
     ax.set_aspect("equal")
     return fig
@@ -198,6 +199,18 @@ def _petition_donut(ax, stats: PetitionStats) -> None:
             fontweight="bold")
     ax.set_title(f"按办理状态（共{stats.total}件）", fontsize=10)
     ax.set_aspect("equal")
+
+
+def figure_rgba(figure: Figure, dpi: int = 200) -> tuple[bytes, int, int]:
+    """The figure drawn at `dpi` as raw RGBA pixels (width × height × 4 bytes): what printing
+    paints, without encoding and decoding a PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    return bytes(canvas.buffer_rgba()), width, height
 
 
 def figure_png(figure: Figure, dpi: int = 200) -> bytes:

@@ -104,5 +104,7 @@ def completion_trend_data(db, last_month: str, months: int = 12) -> Trend:
     problems) for the `months` months up to last_month, by the dates the register holds
     (progress reports, completion and closure dates): see desktop.reports.trend."""
     periods = [_month_back(last_month, n) for n in range(months - 1, -1, -1)]
-    problems = rows(db, "SELECT * FROM problems")
+    cur = db.execute("SELECT * FROM problems")  # status and dates only: nothing decoded
+    names = [d[0] for d in cur.description]
+    problems = [dict(zip(names, row)) for row in cur.fetchall()]
     return completion_counts(problems, _history(db), periods)

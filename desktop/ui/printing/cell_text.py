@@ -8,6 +8,7 @@ Qt's own line height follows the font's design (Noto Sans CJK: 1.45 × the size,
 1.32), which spends a third of a dense table on air and differs from one laptop's font to
 another's. Lines are laid out with QTextLayout and set at 1.25 × the point size, as word
 processors set "single" spacing for Chinese text, so the sheet has the same rows everywhere.
+A text is laid out once per width (cells repeat: statuses, units) and drawn from that layout.
 """
 
 from __future__ import annotations
@@ -24,8 +25,15 @@ class CellText:
         self.step = font.pointSizeF() * LINE_SPACING * device.logicalDpiY() / 72
         self.option = QTextOption()
         self.option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._laid: dict[tuple[str, float], QTextLayout] = {}  # measured once, drawn from it
 
     def _layout(self, text: str, width: float) -> QTextLayout:
+        key = (text, width)
+        if key not in self._laid:
+            self._laid[key] = self._new_layout(text, width)
+        return self._laid[key]
+
+    def _new_layout(self, text: str, width: float) -> QTextLayout:
         layout = QTextLayout(text.replace("\n", "\u2028"), self.font, self.device)
         layout.setTextOption(self.option)
         layout.beginLayout()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPagedPaintDevice, QPainter, QPen
 
 from desktop.core.alerts import COLOUR_HEX
-from desktop.reports.charts import figure_png, monthly_figures
+from desktop.reports.charts import figure_rgba, monthly_figures
 from desktop.reports.monthly import COLUMN_WEIGHTS, SIGNATURE_LABELS, MonthlySheet
 from desktop.ui.printing.cell_text import CellText
 from desktop.ui.printing.fonts import font
@@ -116,7 +116,9 @@ class SheetPainter:
         dpi = self.device.logicalDpiX()
         size = (cell_w / dpi, cell_h / dpi)
         for n, figure in enumerate(monthly_figures(self.sheet, size=size)):
-            image = QImage.fromData(figure_png(figure, dpi=200))
+            pixels, w, h = figure_rgba(figure, dpi=200)
+            image = QImage(pixels, w, h, 4 * w, QImage.Format.Format_RGBA8888).convertToFormat(
+                QImage.Format.Format_RGB888)  # opaque: no soft mask in the PDF
             x = (n % 2) * (cell_w + gap)
             y = top + (n // 2) * (cell_h + gap)
             painter.drawImage(QRectF(x, y, cell_w, cell_h), image)
