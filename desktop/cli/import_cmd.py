@@ -36,9 +36,17 @@ def _failed_out(base: str, index: int, count: int) -> Path:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.ledger.long_work import lasting_objects
+
+    db = open_db(args)
+    with lasting_objects():
+        return _import_files(args, db)
+
+
+def _import_files(args: argparse.Namespace, db) -> int:
     from desktop.ledger.errors import LedgerRefused
     from desktop.ledger.importing.importer import commit_reading, remembered_reading
-    db = open_db(args)
+
     outputs, refused = [], []
     for i, file in enumerate(args.files):
         try:

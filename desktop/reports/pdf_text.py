@@ -104,5 +104,5 @@ def correct_text_map(path: str | Path) -> int:
                 stream.write(write_cmap(mapping))
                 total += changed
         if total:
-            pdf.save(path)
+            pdf.save(path, fix_metadata_version=False)  # no XMP to update: lxml not needed
     return total
