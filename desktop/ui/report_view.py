@@ -41,6 +41,7 @@ class ReportView(LazyView, QWidget):
         self.title = QLabel("月度整改进展情况表", objectName="viewTitle")
         self.paragraph = QLabel(objectName="reportParagraph", wordWrap=True)
         self.paragraph.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes = QLabel(objectName="reportNotes", wordWrap=True)  # the 序时评估 rule, once
         self.buttons = {key: QPushButton(text, objectName=key) for key, text in (
             ("printPreviewButton", "打印预览…"), ("exportPdf", "导出 PDF…"),
             ("exportXlsx", "导出 Excel…"))}
@@ -72,6 +73,7 @@ class ReportView(LazyView, QWidget):
         layout.addLayout(head)
         layout.addWidget(self.paragraph)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
 
     # -- data ---------------------------------------------------------------------------
     def forget(self) -> None:
@@ -101,6 +103,7 @@ class ReportView(LazyView, QWidget):
         self.sheet = sheet
         self.title.setText(sheet.title)
         self.paragraph.setText(sheet.paragraph)
+        self.notes.setText("\n".join(sheet.notes))
         ids = self._ids(sheet)
         self.table.set_rows([(ids.get(r.code, 0), list(r.cells())) for r in sheet.rows])
         for i, r in enumerate(sheet.rows):
