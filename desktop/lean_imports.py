@@ -9,7 +9,6 @@ something has already imported them (then they are left as they are). Installed 
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import sys
 
@@ -17,8 +16,8 @@ HIDDEN = ("pandas", "numpy")
 TARGET = "sqlite_utils.db"
 
 
-class _HiddenWhileLoading(importlib.abc.Loader):
-    def __init__(self, loader: importlib.abc.Loader):
+class _HiddenWhileLoading:  # a loader (importlib.abc is not imported: it costs a start-up)
+    def __init__(self, loader):
         self.loader = loader
 
     def create_module(self, spec):
@@ -36,7 +35,7 @@ class _HiddenWhileLoading(importlib.abc.Loader):
                     del sys.modules[name]
 
 
-class _LeanSqliteUtils(importlib.abc.MetaPathFinder):
+class _LeanSqliteUtils:  # a meta path finder
     def find_spec(self, name, path, target=None):
         if name != TARGET:
             return None
