@@ -52,7 +52,7 @@ FILE, DB, N = {file!r}, {db!r}, {n}
 {body}
 status = open("/proc/self/status").read()
 print("PEAK", next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")),
-      file=sys.stderr)
+      sum(os.times()[:2]), file=sys.stderr)
 """
 
 
@@ -69,8 +69,10 @@ def build_ledger(path: Path, problems: int) -> None:
         for i in range(1, problems + 1)])
 
 
-def run_once(task: str, file: Path, work: Path, run: int, problems: int) -> tuple[float, int]:
-    """Wall seconds of the whole child process and its own peak memory in KB."""
+def run_once(task: str, file: Path, work: Path, run: int,
+             problems: int) -> tuple[float, int, float]:
+    """Wall seconds of the whole child process, its own peak memory in KB and its CPU seconds
+    (user + system: steadier than wall time on a shared machine)."""
     db = work / f"bench-{run}-{abs(hash(task))}.db"
     code = RUNNER.format(root=str(ROOT), home=str(work / "home"), file=str(file), db=str(db),
                          n=problems, body=TASKS[task])
@@ -78,8 +80,8 @@ def run_once(task: str, file: Path, work: Path, run: int, problems: int) -> tupl
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          cwd=ROOT)
     elapsed = time.perf_counter() - start
-    peak = next(line.split()[1] for line in out.stderr.splitlines() if line.startswith("PEAK"))
-    return elapsed, int(peak)
+    _, peak, cpu = next(x for x in out.stderr.splitlines() if x.startswith("PEAK")).split()
+    return elapsed, int(peak), float(cpu)
 
 
 def main() -> None:
@@ -94,20 +96,26 @@ def main() -> None:
         print(f"ledger: {args.problems} problems × 3 measures, {file.stat().st_size // 1024} KB")
         times: dict[str, list[float]] = {t: [] for t in TASKS}
         peaks: dict[str, int] = {t: 0 for t in TASKS}
+        cpus: dict[str, list[float]] = {t: [] for t in TASKS}
         for run in range(args.runs):
             names = list(TASKS)
             for task in names[run % len(names):] + names[:run % len(names)]:  # order rotated
-                elapsed, rss = run_once(task, file, work, run, args.problems)
+                elapsed, rss, cpu = run_once(task, file, work, run, args.problems)
                 times[task].append(elapsed)
+                cpus[task].append(cpu)
                 peaks[task] = max(peaks[task], rss)
         base = statistics.median(times[BASE])
+        cpu_base = statistics.median(cpus[BASE])
         results = {}
         for task in TASKS:
             median = statistics.median(times[task])
             results[task] = {"median_s": round(median, 3), "ratio_to_pandas": round(median / base, 2),
                              "peak_mib": round(peaks[task] / 1024, 1),
-                             "runs_s": [round(t, 3) for t in times[task]]}
+                             "runs_s": [round(t, 3) for t in times[task]],
+                             "cpu_median_s": round(statistics.median(cpus[task]), 3)}
+            cpu = statistics.median(cpus[task])
             print(f"{task:32s} median {median:6.3f} s   ×pandas {median / base:5.2f}"
+                  f"   cpu {cpu:6.3f} s ×pandas {cpu / cpu_base:5.2f}"
                   f"   peak {peaks[task] / 1024:7.1f} MiB")
         ours = statistics.median(times[next(iter(TASKS))])
         print(f"goal: ours ≤ 1.0× {BASE}: {'met' if ours <= base else 'NOT met'} "
