@@ -102,7 +102,7 @@ def unit_bars(stats: ProblemStats, top: int = 15, title: str = "各责任单位�
     ax.tick_params(axis="x", labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
+    fig.legend(loc="outside lower center", ncols=4, fontsize=8, frameon=False)  # covers no bar
     suffix = f"（前{top}个单位）" if len(stats.per_unit) > top else ""
     ax.set_title(title + suffix, fontsize=12, fontweight="bold")
     return fig
