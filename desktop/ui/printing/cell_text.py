@@ -2,7 +2,7 @@
 
     CellText(device, font) .lines(text, width) -> number of lines
                            .height(lines) -> device pixels
-                           .draw(painter, rect, text, centred=False, middle=True)
+                           .draw(painter, rect, text, centred=False, middle=True, width=None)
 
 Qt's own line height follows the font's design (Noto Sans CJK: 1.45 × the size, Microsoft YaHei:
 1.32), which spends a third of a dense table on air and differs from one laptop's font to
@@ -52,10 +52,11 @@ class CellText:
         return lines * self.step
 
     def draw(self, painter: QPainter, rect: QRectF, text: str, centred: bool = False,
-             middle: bool = True) -> None:
+             middle: bool = True, width: float | None = None) -> None:
+        """`width`: the width the text was measured at (rect's may differ in the last bit)."""
         if not text:
             return
-        layout = self._layout(text, rect.width())
+        layout = self._layout(text, rect.width() if width is None else width)
         count = layout.lineCount()
         top = rect.top() + (max(0.0, rect.height() - count * self.step) / 2 if middle else 0.0)
         for n in range(count):

@@ -134,7 +134,7 @@ class SheetPainter:
                 painter.fillRect(rect, colour)
             painter.drawRect(rect)
             inner = rect.adjusted(self.pad_x, self.pad_y, -self.pad_x, -self.pad_y)
-            self.cell_text[key].draw(painter, inner, text,
+            self.cell_text[key].draw(painter, inner, text, width=width - 2 * self.pad_x,
                                      centred=n in CENTRED_COLUMNS or key == "head")
             x += width
 
