@@ -1,6 +1,6 @@
 """Text in table cells at a fixed, print-like line spacing (1.25 × the point size).
 
-    CellText(device, font) .lines(text, width) -> number of lines
+    CellText(device, font) .lines(text, width, centred=False) -> number of lines
                            .height(lines) -> device pixels
                            .draw(painter, rect, text, centred=False, middle=True, width=None)
 
@@ -25,15 +25,16 @@ class CellText:
         self.step = font.pointSizeF() * LINE_SPACING * device.logicalDpiY() / 72
         self.option = QTextOption()
         self.option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self._laid: dict[tuple[str, float], QTextLayout] = {}  # measured once, drawn from it
+        self._laid: dict[tuple[str, float, bool], QTextLayout] = {}  # measured once, drawn
 
-    def _layout(self, text: str, width: float) -> QTextLayout:
-        key = (text, width)
+    def _layout(self, text: str, width: float, centred: bool) -> QTextLayout:
+        key = (text, width, centred)
         if key not in self._laid:
-            self._laid[key] = self._new_layout(text, width)
+            self._laid[key] = self._new_layout(text, width, centred)
         return self._laid[key]
 
-    def _new_layout(self, text: str, width: float) -> QTextLayout:
+    def _new_layout(self, text: str, width: float, centred: bool) -> QTextLayout:
+        """Laid out and its lines placed once, relative to the text block's top left corner."""
         layout = QTextLayout(text.replace("\n", "\u2028"), self.font, self.device)
         layout.setTextOption(self.option)
         layout.beginLayout()
@@ -43,10 +44,17 @@ class CellText:
                 break
             line.setLineWidth(width)
         layout.endLayout()
+        em = self.font.pointSizeF() * self.device.logicalDpiY() / 72
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            x = (width - line.naturalTextWidth()) / 2 if centred else 0.0
+            # the ideographs' box (0.88 em above the baseline, 0.12 below) centred in the step
+            baseline = n * self.step + (self.step + 0.76 * em) / 2
+            line.setPosition(QPointF(x, baseline - line.ascent()))
         return layout
 
-    def lines(self, text: str, width: float) -> int:
-        return max(1, self._layout(text, width).lineCount()) if text else 1
+    def lines(self, text: str, width: float, centred: bool = False) -> int:
+        return max(1, self._layout(text, width, centred).lineCount()) if text else 1
 
     def height(self, lines: int) -> float:
         return lines * self.step
@@ -56,17 +64,13 @@ class CellText:
         """`width`: the width the text was measured at (rect's may differ in the last bit)."""
         if not text:
             return
-        layout = self._layout(text, rect.width() if width is None else width)
-        count = layout.lineCount()
-        top = rect.top() + (max(0.0, rect.height() - count * self.step) / 2 if middle else 0.0)
-        for n in range(count):
-            line = layout.lineAt(n)
-            x = (rect.width() - line.naturalTextWidth()) / 2 if centred else 0.0
-            # the ideographs' box (0.88 em above the baseline, 0.12 below) centred in the step
-            baseline = top + n * self.step + (self.step + 0.76 * self.font.pointSizeF()
-                                              * self.device.logicalDpiY() / 72) / 2
-            line.setPosition(QPointF(x, baseline - line.ascent()))
-        painter.save()
+        layout = self._layout(text, rect.width() if width is None else width, centred)
+        block = layout.lineCount() * self.step
+        top = rect.top() + (max(0.0, rect.height() - block) / 2 if middle else 0.0)
+        if block <= rect.height() + 0.5:
+            layout.draw(painter, QPointF(rect.left(), top))
+            return
+        painter.save()  # taller than a page: clipped to its cell
         painter.setClipRect(rect)
-        layout.draw(painter, QPointF(rect.left(), 0))
+        layout.draw(painter, QPointF(rect.left(), top))
         painter.restore()

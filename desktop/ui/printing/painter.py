@@ -64,8 +64,13 @@ class SheetPainter:
 
     def _cells_height(self, cells, key: str) -> float:
         cell_text = self.cell_text[key]
-        lines = max(cell_text.lines(t, w - 2 * self.pad_x) for t, w in zip(cells, self.columns))
+        lines = max(cell_text.lines(t, w - 2 * self.pad_x, self._centred(n, key))
+                    for n, (t, w) in enumerate(zip(cells, self.columns)))
         return cell_text.height(lines) + 2 * self.pad_y
+
+    @staticmethod
+    def _centred(column: int, key: str) -> bool:
+        return column in CENTRED_COLUMNS or key == "head"
 
     def _intro_height(self) -> float:
         title = self._metrics("title").height() * 1.6
@@ -135,7 +140,7 @@ class SheetPainter:
             painter.drawRect(rect)
             inner = rect.adjusted(self.pad_x, self.pad_y, -self.pad_x, -self.pad_y)
             self.cell_text[key].draw(painter, inner, text, width=width - 2 * self.pad_x,
-                                     centred=n in CENTRED_COLUMNS or key == "head")
+                                     centred=self._centred(n, key))
             x += width
 
     def _paint_table(self, painter: QPainter, page: PagePlan, y: float) -> float:
