@@ -33,10 +33,13 @@ def now_iso() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+# One encoder reused (json.dumps builds a new one per call; an import writes tens of thousands).
+_to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
 def encode(record: dict) -> dict:
     """Lists and dicts are stored as JSON text (Chinese kept readable)."""
-    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-            for k, v in record.items()}
+    return {k: _to_json(v) if isinstance(v, (list, dict)) else v for k, v in record.items()}
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,9 @@ class Step:
              after: dict | None, fields: list[str] | None = None) -> None:
         self._pending.append(
             [self.id, table, row_id, action,
-             json.dumps(before, ensure_ascii=False) if before is not None else None,
-             json.dumps(after, ensure_ascii=False) if after is not None else None,
-             json.dumps(fields, ensure_ascii=False) if fields else None, self._at])
+             _to_json(before) if before is not None else None,
+             _to_json(after) if after is not None else None,
+             _to_json(fields) if fields else None, self._at])
         self.count += 1
         if len(self._pending) >= self.BATCH:
             self.flush()

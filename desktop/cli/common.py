@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-from db.connection import RegisterError, default_register_path, open_register
 from desktop.cli import Refused
 
 
@@ -15,6 +14,8 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def open_db(args: argparse.Namespace):
+    from db.connection import RegisterError, default_register_path, open_register
+
     first_run = not args.db and not default_register_path().exists()
     try:
         db = open_register(args.db)

@@ -8,9 +8,6 @@ from pathlib import Path
 
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
-from desktop.ledger.errors import Issue, LedgerRefused
-from desktop.ledger.importing.importer import ImportResult, commit_reading, remembered_reading
-from desktop.ledger.writing.failed_rows import write_failed_rows
 
 
 def register(sub) -> None:
@@ -27,6 +24,9 @@ def register(sub) -> None:
 
 def _refused_json(path: str, message: str) -> dict:
     """A refused file in the same shape as any other result: nothing read, one error."""
+    from desktop.ledger.errors import Issue
+    from desktop.ledger.importing.result import ImportResult
+
     return ImportResult(Path(path).name, "", "", [], errors=[Issue("", 0, "", message)]).as_json()
 
 
@@ -36,7 +36,17 @@ def _failed_out(base: str, index: int, count: int) -> Path:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.ledger.long_work import lasting_objects
+
     db = open_db(args)
+    with lasting_objects():
+        return _import_files(args, db)
+
+
+def _import_files(args: argparse.Namespace, db) -> int:
+    from desktop.ledger.errors import LedgerRefused
+    from desktop.ledger.importing.importer import commit_reading, remembered_reading
+
     outputs, refused = [], []
     for i, file in enumerate(args.files):
         try:
@@ -49,6 +59,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"未导入：{exc}", file=sys.stderr)
             continue
         if args.failed_out and reading.skipped_rows:
+            from desktop.ledger.writing.failed_rows import write_failed_rows
+
             write_failed_rows(reading, _failed_out(args.failed_out, i, len(args.files)))
         outputs.append(result.as_json())
         if not args.json:

@@ -5,10 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from db.backup import backup_register, check_register
-from db.changes import redo, undo
-from db.demo import build_demo
-from db.records import dump_register
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
 from desktop.core.dates import parse_typed_date
@@ -46,6 +42,8 @@ def parse_date(text: str | None, what: str = "日期") -> dt.date | None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from db.demo import build_demo
+
     as_of = parse_date(args.as_of, "截至日期")
     db = open_db(args)
     if db["problems"].count:
@@ -56,11 +54,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
+    from db.records import dump_register
+
     print_json(dump_register(open_db(args)))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from db.backup import check_register
+
     result = check_register(open_db(args))
     print(f"结构版本：{result.schema_version}（程序版本需要 {result.latest_version}）")
     print("记录数：" + "，".join(f"{k} {v}" for k, v in result.counts.items()))
@@ -71,12 +73,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from db.backup import backup_register
+
     out = backup_register(open_db(args), args.out)
     print(f"已备份到：{out}")
     return 0
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
+    from db.changes import undo
+
     info = undo(open_db(args))
     if info is None:
         print("没有可以撤销的操作。")
@@ -86,6 +92,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_redo(args: argparse.Namespace) -> int:
+    from db.changes import redo
+
     info = redo(open_db(args))
     if info is None:
         print("没有可以重做的操作（撤销之后又有新的更改时，被撤销的操作不能再重做）。")

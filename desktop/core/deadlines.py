@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.core.text import squash_spaces, to_halfwidth_ascii
 
@@ -123,6 +124,7 @@ def _number_as_text(value: float) -> Deadline:
     return deadline
 
 
+@lru_cache(maxsize=4096)  # pure, and a ledger repeats its deadlines ("2022年底前") row after row
 def parse_deadline_text(text: str) -> Deadline:
     norm = squash_spaces(to_halfwidth_ascii(text))
     if not norm:

@@ -3,10 +3,11 @@ saved as PNG for reports, drawn on the printed sheet.
 
     status_donut(stats: ProblemStats, title=..., size=None) -> Figure
     unit_bars(stats: ProblemStats, top=15, title=..., size=None) -> Figure
-    completion_trend(trend: [(period "YYYY-MM", completed, problems)], title=..., size=None)
+    completion_trend(trend: [(period "YYYY-MM", completed or None, problems)], title=..., size=None)
     petition_charts(stats: PetitionStats, title=..., size=None) -> Figure
     monthly_figures(sheet, size=None) -> [Figure] (the four, for a MonthlySheet)
     figure_png(figure, dpi=200) -> bytes
+    figure_rgba(figure, dpi=200) -> (RGBA bytes, width, height)   # for painting, no PNG
 size is (width, height) in inches; printing passes the size of the box the chart fills so that
 the fonts print at their point size.
 
@@ -70,8 +71,8 @@ def status_donut(stats: ProblemStats, title: str = "问题整改情况", size=No
     total = sum(values)
     labels = [f"{CHART_GROUP_LABELS[g]}  {counts[g]}个（{format_rate(100 * counts[g] / total)}）"
               for g in groups]
-    ax.legend(wedges, labels, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
-              fontsize=10, handlelength=2.2, handleheight=1.4)
+    fig.legend(wedges, labels, loc="outside right center", frameon=False,  # room made for it
+               fontsize=10, handlelength=2.2, handleheight=1.4)
     ax.set_title(title, fontsize=12, fontweight="bold")
     ax.set_aspect("equal")
     return fig
@@ -101,7 +102,7 @@ def unit_bars(stats: ProblemStats, top: int = 15, title: str = "各责任单位�
     ax.tick_params(axis="x", labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
+    fig.legend(loc="outside lower center", ncols=4, fontsize=8, frameon=False)  # covers no bar
     suffix = f"（前{top}个单位）" if len(stats.per_unit) > top else ""
     ax.set_title(title + suffix, fontsize=12, fontweight="bold")
     return fig
@@ -112,31 +113,53 @@ def _month_label(period: str, first: bool) -> str:
     return f"{year}年\n{month}月" if first or month == 1 else f"{month}月"
 
 
-def completion_trend(trend: list[tuple[str, int, int]],
+def completion_trend(trend: list[tuple[str, int | None, int]],
                      title: str = "完成整改问题数（累计，按月）", size=None) -> Figure:
+    """Bars where the register knows the month; where it holds no record of a month, a grey band
+    saying so instead of a zero; problems done with no date are said under the chart."""
     fig = _figure(size or SIZE)
     if not trend or not trend[-1][2]:
         return _empty(fig, title)
     ax = fig.add_subplot()
     labels = [_month_label(p, n == 0) for n, (p, _, _) in enumerate(trend)]
-    done = [d for _, d, _ in trend]
+    known = [(x, d) for x, (_, d, _) in enumerate(trend) if d is not None]
     total = trend[-1][2]
-    xs = range(len(trend))
+    xs = [x for x, _ in known]
+    done = [d for _, d in known]
     ax.bar(xs, done, color="#a5d6a7", hatch="//", width=0.65, **EDGE)
     ax.plot(xs, done, color="black", marker="o", markersize=4, linewidth=1.2)
-    for x, value in zip(xs, done):
+    for x, value in known:
         ax.text(x, value, f"{value}", ha="center", va="bottom", fontsize=8,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    ax.set_xticks(list(xs), labels, fontsize=8)
-    ax.set_ylim(0, max(total, max(done), 1) * 1.12)
-    if total:
-        ax.axhline(total, color="black", linestyle="--", linewidth=0.8)
-        ax.text(len(trend) - 0.5, total, f"问题总数 {total}", ha="right", va="bottom", fontsize=8,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    ax.set_xticks(range(len(trend)), labels, fontsize=8)
+    ax.set_xlim(-0.6, len(trend) - 0.4)
+    ax.set_ylim(0, max(total, max(done, default=0), 1) * 1.12)
+    _unknown_band(ax, [x for x, (_, d, _) in enumerate(trend) if d is None], total)
+    ax.axhline(total, color="black", linestyle="--", linewidth=0.8)
+    ax.text(len(trend) - 0.5, total, f"问题总数 {total}", ha="right", va="bottom", fontsize=8,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    undated = getattr(trend, "undated", 0)
+    if undated:
+        ax.set_xlabel(f"另有{undated}个已完成问题台账中无完成日期，只计入最后一个月", fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(title, fontsize=12, fontweight="bold")
     return fig
+
+
+def _unknown_band(ax, xs: list[int], total: int) -> None:
+    """Consecutive months without any record: one grey band, "无记录" written on it."""
+    runs: list[list[int]] = []
+    for x in xs:
+        if runs and runs[-1][-1] == x - 1:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    for run in runs:
+        ax.axvspan(run[0] - 0.45, run[-1] + 0.45, color="#eeeeee", hatch="..", zorder=0,
+                   linewidth=0)
+        ax.text((run[0] + run[-1]) / 2, total * 0.5, "台账中\n无记录" if len(run) > 1 else "无\n记录",
+                ha="center", va="center", fontsize=8, color="#444444")
 
 
 def petition_charts(stats: PetitionStats, title: str = "信访件办理情况", size=None) -> Figure:
@@ -176,6 +199,18 @@ def _petition_donut(ax, stats: PetitionStats) -> None:
             fontweight="bold")
     ax.set_title(f"按办理状态（共{stats.total}件）", fontsize=10)
     ax.set_aspect("equal")
+
+
+def figure_rgba(figure: Figure, dpi: int = 200) -> tuple[bytes, int, int]:
+    """The figure drawn at `dpi` as raw RGBA pixels (width × height × 4 bytes): what printing
+    paints, without encoding and decoding a PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    return bytes(canvas.buffer_rgba()), width, height
 
 
 def figure_png(figure: Figure, dpi: int = 200) -> bytes:

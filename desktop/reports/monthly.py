@@ -25,16 +25,17 @@ from db.progress import COUNTY_REPORT
 from db.records import rows
 from db.settings import signature_defaults
 from desktop.core.periods import Period, parse_period
-from desktop.core.report_settings import ReportSettings
+from desktop.core.report_settings import WORKING_DAYS, ReportSettings
 from desktop.core.schedule import Assessment
 from desktop.core.status import DONE_CODES, status_label
 from desktop.core.summary import as_of_phrase
 from desktop.core.units import merge_unit_lists
+from desktop.reports.sheet_cells import assessment_cell, assessment_notes, deadline_cell
 from desktop.reports.snapshot import Snapshot, completion_trend_data, take_snapshot
 
 COLUMNS = ("序号", "问题", "措施数", "责任单位", "整改时限", "本月进展", "整改状态", "序时评估")
 # Relative widths of the columns when printed (sum 100).
-COLUMN_WEIGHTS = (4, 22, 5, 13, 9, 24, 8, 15)
+COLUMN_WEIGHTS = (3.5, 31, 3.5, 13, 11.5, 19, 7.5, 11)
 SIGNATURE_LABELS = (("unit", "填报单位（盖章）"), ("reporter", "填报人"), ("reviewer", "审核人"),
                     ("phone", "联系电话"), ("date", "填报日期"))
 
@@ -52,10 +53,12 @@ class MonthlyRow:
     assessment: Assessment
     problem_id: int = 0
     round: str = ""        # the round's name: the sheet numbers problems within each round
+    day_unit: str = "天"
 
     def cells(self) -> tuple[str, ...]:
         return (str(self.seq), self.problem, str(self.measures) if self.measures else "—",
-                self.units, self.deadline, self.progress, self.status, self.assessment.text)
+                self.units, self.deadline, self.progress, self.status,
+                assessment_cell(self.assessment, self.day_unit))
 
 
 @dataclass
@@ -75,6 +78,7 @@ class MonthlySheet:
     @property
     def sheet_name(self) -> str:
         return "月度进展" if self.kind == "month" else "周进展"
+    notes: list[str] = field(default_factory=list)  # said once under the table
 
     @property
     def as_of_text(self) -> str:
@@ -115,8 +119,12 @@ def _numbered_in_rounds(problems: list[dict]) -> list[int]:
     return out
 
 
+def _day_unit(snap: Snapshot) -> str:
+    return "工作日" if snap.settings.day_mode == WORKING_DAYS else "天"
+
+
 def _row(n: int, problem: dict, measures: list, assessment: Assessment,
-         progress: str | None, this: str = "本月") -> MonthlyRow:
+         progress: str | None, this: str = "本月", day_unit: str = "天") -> MonthlyRow:
     units = units_text(problem)
     if progress is None:
         progress = "已完成整改" if problem.get("status") in DONE_CODES else f"{this}未报送进展"
@@ -124,10 +132,10 @@ def _row(n: int, problem: dict, measures: list, assessment: Assessment,
         seq=n, code=str(problem.get("code") or ""),
         problem=problem.get("title") or problem.get("description") or "",
         measures=len(measures), units=units,
-        deadline=problem.get("deadline_text") or (problem.get("deadline") or ""),
+        deadline=deadline_cell(problem, measures),
         progress=progress, status=status_label(problem.get("status")) or "—",
         assessment=assessment, problem_id=problem.get("id") or 0,
-        round=problem.get("round") or "")
+        round=problem.get("round") or "", day_unit=day_unit)
 
 
 def build_monthly(db, month: str | dt.date, *, as_of: dt.date | None = None,
@@ -165,7 +173,8 @@ def build_period_sheet(db, period: Period, *, as_of: dt.date | None = None,
     snap = take_snapshot(db, as_of, settings, round_id=round_id)
     reports = _month_reports(db, period.text)
     numbers = _numbered_in_rounds(snap.problems)
-    table = [_row(n, p, snap.measures.get(p["id"], []), a, reports.get(p["id"]), period.this)
+    table = [_row(n, p, snap.measures.get(p["id"], []), a, reports.get(p["id"]), period.this,
+                  _day_unit(snap))
              for n, p, a in zip(numbers, snap.problems, snap.assessments)]
     rounds = list(dict.fromkeys(r.round for r in table))
     named = f"（{rounds[0]}）" if round_id and rounds else ""
@@ -179,4 +188,4 @@ def build_period_sheet(db, period: Period, *, as_of: dt.date | None = None,
         month=period.text, title=f"{period.label}整改进展情况表{named}", unit=signature["unit"],
         as_of=as_of, paragraph=snap.paragraph(with_measures=True), rows=table, snapshot=snap,
         trend=completion_trend_data(db, period.month), signature=signature, columns=columns,
-        kind=period.kind)
+        kind=period.kind, notes=assessment_notes(snap.assessments, _day_unit(snap)))

@@ -3,7 +3,8 @@
     write_monthly_xlsx(sheet: MonthlySheet, path, page_size="A4", charts=True) -> Path
 
 Sheet 月度进展: title, 填报单位 and 截至日期, the paragraph, the table (header row repeated on
-every printed page, borders, wrapped text, 序时评估 shaded by warning colour), the signature block.
+every printed page, borders, wrapped text, 序时评估 shaded by warning colour), the rule of the
+short 序时评估 cells said once under it, the signature block.
 Printing: landscape, fit to one page wide, A4 or A3, footer "第 N 页 共 M 页". Sheet 图表 holds
 the four charts as pictures.
 """
@@ -106,6 +107,18 @@ def _round_heading(ws: Worksheet, row_no: int, name: str, columns: int) -> None:
     ws.row_dimensions[row_no].height = 22
 
 
+def _notes(ws: Worksheet, sheet: MonthlySheet, after: int) -> int:
+    """The rule behind the short cells, said once under the table."""
+    for text in sheet.notes:
+        after += 1
+        ws.merge_cells(f"A{after}:{get_column_letter(len(WIDTHS))}{after}")
+        cell = ws.cell(after, 1, text)
+        cell.font = Font(name=FONT, size=9)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[after].height = LINE_PT * lines_needed(text, sum(WIDTHS) * 1.1) + 2
+    return after
+
+
 def _signature(ws: Worksheet, sheet: MonthlySheet, after: int) -> None:
     row = after + 2
     spans = ("A{r}:C{r}", "D{r}", "E{r}:F{r}", "G{r}", "H{r}")
@@ -157,7 +170,7 @@ def write_monthly_xlsx(sheet: MonthlySheet, path: str | Path, page_size: str = "
     for col, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     _title_block(ws, sheet)
-    last = _table(ws, sheet)
+    last = _notes(ws, sheet, _table(ws, sheet))
     _signature(ws, sheet, last)
     _print_setup(ws, page_size, last + 2)
     if with_charts:

@@ -7,7 +7,7 @@
         .assessments   desktop.core.schedule.Assessment per problem, same order
         .petitions     petitions received up to as_of (or with no date)
         .problem_stats, .petition_stats, .figures, .paragraph(with_measures=False)
-    completion_trend_data(db, last_month, months=12) -> [(period, completed, problems)]
+    completion_trend_data(db, last_month, months=12) -> Trend [(period, completed|None, problems)]
 
 A problem whose history has reports both up to and after as_of's month is shown as of its
 latest report up to then; otherwise it keeps its present fields (a ledger imported today that
@@ -23,13 +23,14 @@ from db.progress import COUNTY_REPORT
 from db.records import measures_by_problem, problem_rows, rows
 from db.settings import load_report_settings, round_starts
 from desktop.core.accountability import accountability_counts
-from desktop.core.periods import parse_period, period_key, reported_by
+from desktop.core.periods import period_key, reported_by
 from desktop.core.report_settings import ReportSettings
 from desktop.core.schedule import Assessment, assess
 from desktop.core.stats import PetitionStats, ProblemStats, petition_stats, problem_stats
-from desktop.core.status import DONE_CODES, PENDING, status_label
+from desktop.core.status import PENDING, status_label
 from desktop.core.summary import SummaryFigures, figures_from, summary_paragraph
 from desktop.core.workdays import WorkCalendar
+from desktop.reports.trend import Trend, completion_counts
 
 
 @dataclass
@@ -110,29 +111,12 @@ def _month_back(month: str, n: int) -> str:
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
 
-def _done_by_period(reports: list[dict], periods: list[str]) -> list[bool]:
-    out, i, status = [], 0, None
-    for period in periods:
-        end = parse_period(period).end
-        while i < len(reports) and reported_by(reports[i]["period"], end):
-            status, i = reports[i]["status"], i + 1
-        out.append(status in DONE_CODES)
-    return out
-
-
-def completion_trend_data(db, last_month: str, months: int = 12) -> list[tuple[str, int, int]]:
-    """(period, problems completed as reported by then, problems) for the `months` months up to
-    last_month, from the progress history; a problem done with no history counts from the month
-    it was last updated."""
+def completion_trend_data(db, last_month: str, months: int = 12) -> Trend:
+    """(period, problems completed by then or None where the register knows nothing of then,
+    problems) for the `months` months up to last_month, by the dates the register holds
+    (progress reports, completion and closure dates): see desktop.reports.trend."""
     periods = [_month_back(last_month, n) for n in range(months - 1, -1, -1)]
-    history = _history(db)
-    counts = [0] * len(periods)
-    total = 0
-    for p in rows(db, "SELECT id, status, updated_at FROM problems"):
-        total += 1
-        reports = history.get(p["id"])
-        if not reports and p["status"] in DONE_CODES:
-            reports = [{"period": (p["updated_at"] or "")[:7], "status": p["status"]}]
-        for n, done in enumerate(_done_by_period(reports or [], periods)):
-            counts[n] += done
-    return [(period, counts[n], total) for n, period in enumerate(periods)]
+    cur = db.execute("SELECT * FROM problems")  # status and dates only: nothing decoded
+    names = [d[0] for d in cur.description]
+    problems = [dict(zip(names, row)) for row in cur.fetchall()]
+    return completion_counts(problems, _history(db), periods)

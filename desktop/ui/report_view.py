@@ -48,6 +48,7 @@ class ReportView(LazyView, QWidget):
         self.title = QLabel("月度整改进展情况表", objectName="viewTitle")
         self.paragraph = QLabel(objectName="reportParagraph", wordWrap=True)
         self.paragraph.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes = QLabel(objectName="reportNotes", wordWrap=True)  # the 序时评估 rule, once
         self.buttons = {key: QPushButton(text, objectName=key) for key, text in (
             ("printPreviewButton", "打印预览…"), ("exportPdf", "导出 PDF…"),
             ("exportXlsx", "导出 Excel…"))}
@@ -85,6 +86,7 @@ class ReportView(LazyView, QWidget):
         layout.addWidget(self.feedback_notice)
         layout.addWidget(self.paragraph)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
 
     # -- data ---------------------------------------------------------------------------
     def forget(self) -> None:
@@ -152,6 +154,7 @@ class ReportView(LazyView, QWidget):
         self.title.setText(sheet.title)
         self.table.setHorizontalHeaderLabels(list(sheet.columns))
         self.paragraph.setText(sheet.paragraph)
+        self.notes.setText("\n".join(sheet.notes))
         grouped = len({r.round for r in sheet.rows}) > 1
         entries, headings, last = [], [], None
         for r in sheet.rows:

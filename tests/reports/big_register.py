@@ -1,4 +1,4 @@
-"""A register of many problems (default 3,000) for the report tests and tests/bench/report_bench.py.
+"""A register of many problems (default 3,000) for the report and printing tests.
 
 Written straight into the tables (test data, no undo log), deterministic for a seed.
 """

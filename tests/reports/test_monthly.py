@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -41,7 +42,8 @@ def test_monthly_sheet_of_the_demo(demo):
     assert sheet.paragraph.startswith("截至2024年11月20日")
     assert stats.by_assessed["overdue"] >= 1 and stats.by_assessed["behind_schedule"] >= 1
     overdue = next(r for r in sheet.rows if r.assessment.code == "overdue")
-    assert overdue.cells()[-1].startswith("逾期未完成（") and overdue.assessment.colour == "red"
+    assert overdue.cells()[-1].startswith("逾期未完成\n") and overdue.assessment.colour == "red"
+    assert re.search(r"逾期\d+天", overdue.cells()[-1]) and "（" not in overdue.cells()[-1]
 
 
 def test_this_months_progress_or_a_note(demo):

@@ -28,7 +28,8 @@ def test_workbook_prints_landscape_with_titles_and_page_numbers(sheet, tmp_path)
     ws = wb["月度进展"]
     assert ws["A1"].value == sheet.title and sheet.paragraph in ws["A3"].value
     assert tuple(c.value for c in ws[4]) == COLUMNS
-    assert ws.max_row == 4 + 63 + 2 and ws.cell(5, 2).value == sheet.rows[0].problem
+    assert ws.max_row == 4 + 63 + 1 + 2 and ws.cell(5, 2).value == sheet.rows[0].problem
+    assert ws.cell(4 + 63 + 1, 1).value == sheet.notes[0] and "序时评估" in sheet.notes[0]
     assert ws.print_title_rows == "$4:$4"
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 8
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0

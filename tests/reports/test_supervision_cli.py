@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import docx
@@ -69,6 +70,9 @@ def test_flagged_list_archive_and_chronicle(request, capsys, tmp_path, which):
     out = capsys.readouterr().out
     assert f"挂牌督办问题共{len(flagged)}个" in out and flagged[0]["flag"]["leader"] in out
     assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout   # searching the PDF finds the words written
+    assert "督办领导" in text and not [ch for ch in text if 0x2E80 <= ord(ch) < 0x2FE0]
     sheet = openpyxl.load_workbook(xlsx).active
     codes = [str(r[1].value) for r in sheet.iter_rows(min_row=4) if r[1].value]
     assert codes == [p["code"] for p in flagged]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -116,6 +117,11 @@ class Clerk:
         assert seen["active"], f"提示框“{seen['title']}”不是当前活动窗口（被别的窗口挡住）"
         seen.pop("_timer").stop()
         return seen
+
+    def wait_closed(self, widget: QWidget, timeout: int = 15000) -> None:
+        """Until the window is off screen (closed, or deleted after closing)."""
+        self.qtbot.waitUntil(lambda: not shiboken6.isValid(widget) or not widget.isVisible(),
+                             timeout=timeout)
 
     def dialog(self, name: str, timeout: int = 15000) -> QDialog:
         """The dialog with objectName `name` once it is on screen and active."""

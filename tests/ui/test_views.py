@@ -84,6 +84,7 @@ def test_report_shows_the_monthly_sheet_prints_and_exports(qtbot, window, monkey
     qtbot.waitUntil(lambda: view.sheet is not None, timeout=15000)
     assert view.table.rowCount() == 63
     assert view.sheet.title in view.title.text() and "督察反馈" in view.paragraph.text()
+    assert view.notes.text().startswith("序时评估：") and view.notes.isVisible()
     shown = []
     monkeypatch.setattr(report_ops, "show_print_preview", lambda parent, sheet: shown.append(sheet))
     qtbot.mouseClick(view.buttons["printPreviewButton"], Qt.MouseButton.LeftButton)
@@ -94,6 +95,10 @@ def test_report_shows_the_monthly_sheet_prints_and_exports(qtbot, window, monkey
         with qtbot.waitSignal(window.tasks.done, timeout=30000):
             qtbot.mouseClick(view.buttons[kind], Qt.MouseButton.LeftButton)
         assert out.exists() and out.stat().st_size > 1000
+    from tests.ui.test_printed_sheet import RADICALS, _text_maps
+
+    names = _text_maps(tmp_path / "月报.pdf")  # the window's PDF names its glyphs as written
+    assert "月" in names and not [ch for ch in names if ord(ch) in RADICALS]
 
 
 def test_report_view_offers_this_week_beside_the_months(qtbot, window):

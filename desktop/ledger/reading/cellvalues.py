@@ -11,6 +11,8 @@ from desktop.core.text import clean_cell_text
 
 def cell_text(value) -> str:
     """Text as the clerk sees it: 3.0 → "3", a date → 2022-06-30, text trimmed."""
+    if type(value) is str:  # most cells: straight to the trimming
+        return clean_cell_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):

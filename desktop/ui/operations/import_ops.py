@@ -16,6 +16,7 @@ from desktop.ledger.importing.importer import (
     read_ledger,
     remembered_reading,
 )
+from desktop.ledger.long_work import lasting_objects
 from desktop.ledger.writing.failed_rows import write_failed_rows
 from desktop.ui.changes import Changes
 from desktop.ui.tasks import Progress
@@ -38,8 +39,9 @@ def read_for_preview(path: str | Path, sheet: str | None = None,
     """An op: read the ledger with the choices remembered for its template (and the header rows
     the clerk named, if any)."""
     def work(db: Database, progress: Progress) -> Preview:
-        reading, saved = remembered_reading(db, path, sheet=sheet, header=header,
-                                            progress=progress.update)
+        with lasting_objects():
+            reading, saved = remembered_reading(db, path, sheet=sheet, header=header,
+                                                progress=progress.update)
         return Preview(reading, saved.get("round") or _round(reading))
     return work
 
@@ -48,8 +50,9 @@ def reread(reading: LedgerReading, mapping: dict[str, str]):
     """An op: read the same sheet again with the clerk's column mapping."""
     def work(_db: Database, progress: Progress) -> LedgerReading:
         header = (reading.header_rows[0], len(reading.header_rows))
-        fresh = read_ledger(reading.file, sheet=reading.sheet, mapping=mapping, kind=reading.kind,
-                            header=header, progress=progress.update)
+        with lasting_objects():
+            fresh = read_ledger(reading.file, sheet=reading.sheet, mapping=mapping,
+                                kind=reading.kind, header=header, progress=progress.update)
         return fresh
     return work
 
@@ -58,9 +61,10 @@ def commit(reading: LedgerReading, round_name: str, *, feedback_date: dt.date | 
     """An op: write the reading into the register as one undoable step (backup first); a new
     round gets the feedback date (反馈日期) the clerk gave."""
     def work(db: Database, progress: Progress) -> Imported:
-        result = commit_reading(db, reading, round_name=round_name or None,
-                                progress=progress.update, cancel=progress.cancelled,
-                                feedback_date=feedback_date)
+        with lasting_objects():
+            result = commit_reading(db, reading, round_name=round_name or None,
+                                    progress=progress.update, cancel=progress.cancelled,
+                                    feedback_date=feedback_date)
         wrote = result.committed and (result.problems_created or result.problems_updated
                                       or result.petitions_created or result.petitions_updated)
         changes = Changes(problems=bool(wrote), progress=bool(wrote),

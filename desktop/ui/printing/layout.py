@@ -4,9 +4,10 @@
              signature_height=) -> [PagePlan]
 
 Page 1 carries the title block (and the charts, when there is room for them); the table
-follows, its header row repeated at the top of every page it runs onto; the signature block
-follows the last row, on a page of its own when it does not fit. A row taller than a whole page
-is clipped to the page (the only loss, and only for absurdly long cells).
+follows, its header row repeated at the top of every page it runs onto; the notes under the table
+and the signature block follow the last row, and when they do not fit under it the last rows go
+over to the next page with them, so that no page holds the signature alone. A row taller than a
+whole page is clipped to the page (the only loss, and only for absurdly long cells).
 """
 
 from __future__ import annotations
@@ -43,6 +44,18 @@ def paginate(row_heights: list[float], *, body_height: float, header_height: flo
         page.rows.append(index)
         space -= need
     if signature_height > space:
-        pages.append(PagePlan(len(pages) + 1))
+        _carry_last_rows(pages, row_heights, body_height - header_height - signature_height)
     pages[-1].signature = True
     return pages
+
+
+def _carry_last_rows(pages: list[PagePlan], row_heights: list[float], room: float,
+                     keep: int = 2) -> None:
+    """A new last page with the signature and the last rows (up to `keep`, as many as fit beside
+    it), taken from a page that keeps at least one row."""
+    last = pages[-1]
+    moved: list[int] = []
+    while (last.rows and len(moved) < keep and len(last.rows) > 1
+           and sum(row_heights[i] for i in moved) + row_heights[last.rows[-1]] <= room):
+        moved.insert(0, last.rows.pop())
+    pages.append(PagePlan(len(pages) + 1, rows=moved))

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.reports.monthly import MonthlySheet
+from desktop.reports.pdf_text import correct_text_map
 from desktop.ui.printing.painter import paint_sheet
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
@@ -47,7 +48,10 @@ def write_pdf(sheet: MonthlySheet, path: str | Path, page_size: str = "A4",
     writer.setPageLayout(page_layout(page_size))
     writer.setTitle(sheet.title)
     writer.setCreator("整改台账")
-    return paint_sheet(writer, sheet, with_charts)
+    pages = paint_sheet(writer, sheet, with_charts)
+    del writer  # the file is complete and closed
+    correct_text_map(target)  # searching and copying give 月, not the radical ⽉
+    return pages
 
 
 def preview_dialog(parent: QWidget | None, sheet: MonthlySheet,
@@ -57,9 +61,17 @@ def preview_dialog(parent: QWidget | None, sheet: MonthlySheet,
     printer.setDocName(sheet.title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"打印预览 — {sheet.title}")
-    dialog.paintRequested.connect(lambda device: paint_sheet(device, sheet))
+    dialog.paintRequested.connect(lambda device: _paint_for_preview(device, sheet))
     dialog._printer = printer  # keep the printer alive as long as the dialog
     return dialog
+
+
+def _paint_for_preview(printer: QPrinter, sheet: MonthlySheet) -> None:
+    """The preview's pages; printed to a PDF file ("Microsoft Print to PDF" aside, Qt's own PDF
+    printer), the file's text map is corrected like write_pdf's once painting has closed it."""
+    paint_sheet(printer, sheet)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        correct_text_map(Path(printer.outputFileName()))
 
 
 def print_preview(parent: QWidget | None, sheet: MonthlySheet, page_size: str = "A4") -> bool:

@@ -13,8 +13,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPagedPaintDevice, QPainter, QPen
 
 from desktop.core.alerts import COLOUR_HEX
-from desktop.reports.charts import figure_png, monthly_figures
+from desktop.reports.charts import figure_rgba, monthly_figures
 from desktop.reports.monthly import COLUMN_WEIGHTS, SIGNATURE_LABELS, MonthlySheet
+from desktop.ui.printing.cell_text import CellText
 from desktop.ui.printing.fonts import font
 from desktop.ui.printing.layout import PagePlan, paginate
 
@@ -24,6 +25,7 @@ LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | 
 CENTRE = int(Qt.AlignmentFlag.AlignCenter) | WRAP
 CENTRED_COLUMNS = {0, 2, 6}
 MIN_CHART_MM = 60
+BODY_POINTS, HEAD_POINTS = 8.0, 8.5  # 8 pt: the size of dense printed government tables
 
 
 def _round_starts(sheet: MonthlySheet) -> set[int]:
@@ -40,20 +42,25 @@ class SheetPainter:
         self.mm = device.logicalDpiY() / 25.4
         self.width, self.height = float(device.width()), float(device.height())
         self.fonts = {"title": font(18, True), "info": font(10.5), "para": font(11),
-                      "head": font(10, True), "body": font(9), "foot": font(9)}
+                      "head": font(HEAD_POINTS, True), "body": font(BODY_POINTS),
+                      "foot": font(8)}
+        self.cell_text = {key: CellText(device, self.fonts[key]) for key in ("head", "body")}
         total = sum(COLUMN_WEIGHTS)
         self.columns = [self.width * w / total for w in COLUMN_WEIGHTS]
-        self.pad = 1.2 * self.mm
-        self.footer_h = 8 * self.mm
+        self.pad_x, self.pad_y = 0.7 * self.mm, 0.6 * self.mm
+        self.footer_h = 6 * self.mm
         self.body_h = self.height - self.footer_h
-        self.header_h = self._cells_height(sheet.columns, "head") + self.pad
+        self.header_h = self._cells_height(sheet.columns, "head")
         self.row_h = [self._cells_height(r.cells(), "body") for r in sheet.rows]
         # With more than one round, each round opens under a heading band carried by its first row.
-        self.round_heading_h = self._cells_height(["批次"], "head") + self.pad
+        self.round_heading_h = self._cells_height(["批次"], "head") + self.pad_y
         self.round_starts = _round_starts(sheet)
         for index in self.round_starts:
             self.row_h[index] += self.round_heading_h
-        self.signature_h = 16 * self.mm
+        self.notes = "\n".join(sheet.notes)
+        self.notes_h = (self._text_height(self.notes, "foot", self.width) + 2 * self.mm
+                        if self.notes else 0.0)
+        self.signature_h = self.notes_h + 12 * self.mm
         self.intro_h = self._intro_height()
         chart_room = self.body_h - self.intro_h
         self.with_charts = with_charts and chart_room >= MIN_CHART_MM * self.mm
@@ -69,9 +76,14 @@ class SheetPainter:
         return rect.height()
 
     def _cells_height(self, cells, key: str) -> float:
-        tallest = max(self._text_height(t, key, w - 2 * self.pad)
-                      for t, w in zip(cells, self.columns))
-        return tallest + 2 * self.pad
+        cell_text = self.cell_text[key]
+        lines = max(cell_text.lines(t, w - 2 * self.pad_x, self._centred(n, key))
+                    for n, (t, w) in enumerate(zip(cells, self.columns)))
+        return cell_text.height(lines) + 2 * self.pad_y
+
+    @staticmethod
+    def _centred(column: int, key: str) -> bool:
+        return column in CENTRED_COLUMNS or key == "head"
 
     def _intro_height(self) -> float:
         title = self._metrics("title").height() * 1.6
@@ -92,7 +104,7 @@ class SheetPainter:
             if page.has_table:
                 y = self._paint_table(painter, page, y)
             if page.signature:
-                self._paint_signature(painter, y + 4 * self.mm)
+                self._paint_signature(painter, y + 2 * self.mm)
             self._paint_footer(painter, page)
         return len(self.pages)
 
@@ -122,7 +134,9 @@ class SheetPainter:
         dpi = self.device.logicalDpiX()
         size = (cell_w / dpi, cell_h / dpi)
         for n, figure in enumerate(monthly_figures(self.sheet, size=size)):
-            image = QImage.fromData(figure_png(figure, dpi=200))
+            pixels, w, h = figure_rgba(figure, dpi=200)
+            image = QImage(pixels, w, h, 4 * w, QImage.Format.Format_RGBA8888).convertToFormat(
+                QImage.Format.Format_RGB888)  # opaque: no soft mask in the PDF
             x = (n % 2) * (cell_w + gap)
             y = top + (n // 2) * (cell_h + gap)
             painter.drawImage(QRectF(x, y, cell_w, cell_h), image)
@@ -137,12 +151,9 @@ class SheetPainter:
             if colour is not None:
                 painter.fillRect(rect, colour)
             painter.drawRect(rect)
-            inner = rect.adjusted(self.pad, self.pad, -self.pad, -self.pad)
-            painter.save()
-            painter.setClipRect(inner)
-            align = CENTRE if n in CENTRED_COLUMNS or key == "head" else LEFT_MIDDLE
-            painter.drawText(inner, align, text)
-            painter.restore()
+            inner = rect.adjusted(self.pad_x, self.pad_y, -self.pad_x, -self.pad_y)
+            self.cell_text[key].draw(painter, inner, text, width=width - 2 * self.pad_x,
+                                     centred=self._centred(n, key))
             x += width
 
     def _paint_table(self, painter: QPainter, page: PagePlan, y: float) -> float:
@@ -161,13 +172,17 @@ class SheetPainter:
                 painter.fillRect(band, QColor("#e8eef6"))
                 painter.drawRect(band)
                 painter.setFont(self.fonts["head"])
-                painter.drawText(band.adjusted(self.pad, 0, 0, 0), LEFT_MIDDLE, row.round)
+                painter.drawText(band.adjusted(self.pad_x, 0, 0, 0), LEFT_MIDDLE, row.round)
                 y, height = y + self.round_heading_h, height - self.round_heading_h
             self._paint_row(painter, y, height, row.cells(), "body", last_fill=fill)
             y += height
         return y
 
     def _paint_signature(self, painter: QPainter, y: float) -> None:
+        if self.notes:
+            painter.setFont(self.fonts["foot"])
+            painter.drawText(QRectF(0, y, self.width, self.notes_h), LEFT_TOP, self.notes)
+            y += self.notes_h
         painter.setFont(self.fonts["info"])
         sig = self.sheet.signature
         parts = [f"{label}：{sig.get(key, '') or '　' * 4}" for key, label in SIGNATURE_LABELS]
@@ -175,7 +190,7 @@ class SheetPainter:
         x = 0.0
         for text, w in zip(parts, weights):
             width = self.width * w / sum(weights)
-            painter.drawText(QRectF(x, y, width, self.signature_h - 4 * self.mm),
+            painter.drawText(QRectF(x, y, width, 8 * self.mm),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | WRAP,
                              text)
             x += width

@@ -13,6 +13,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from desktop.core.alerts import COLOUR_HEX
+from desktop.reports.pdf_text import correct_text_map
 from desktop.reports.table_doc import TableDoc
 from desktop.ui.printing.fonts import font
 from desktop.ui.printing.layout import paginate
@@ -119,4 +120,7 @@ def write_table_pdf(doc: TableDoc, path: str | Path) -> int:
                                      QMarginsF(14, 12, 14, 10), QPageLayout.Unit.Millimeter))
     writer.setTitle(doc.title)
     writer.setCreator("整改台账")
-    return TablePainter(writer, doc).paint()
+    pages = TablePainter(writer, doc).paint()
+    del writer  # the file is complete and closed
+    correct_text_map(target)  # searching and copying give 月, not the radical ⽉
+    return pages
