@@ -142,3 +142,9 @@ def schema_version(db: Database) -> int:
 
 def latest_version() -> int:
     return len(MIGRATIONS._migrations)
+
+
+@MIGRATIONS(name="0004_completed_on")
+def completed_on(db: Database) -> None:
+    """The actual completion date (实际完成时间), beside the planned deadline."""
+    db.execute("ALTER TABLE problems ADD COLUMN completed_on TEXT")

@@ -8,6 +8,7 @@ from db.backup import backup_register, check_register
 from db.changes import recorded_step, redo, undo
 from db.connection import open_register
 from db.demo import build_demo
+from db.migrations import latest_version
 from db.records import dump_register
 
 AS_OF = dt.date(2026, 11, 24)
@@ -15,7 +16,7 @@ AS_OF = dt.date(2026, 11, 24)
 
 def test_new_register_is_migrated_and_healthy(register):
     result = check_register(register)
-    assert result.ok and result.schema_version == result.latest_version == 1
+    assert result.ok and result.schema_version == result.latest_version == latest_version()
     mode = register.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
     assert register.execute("PRAGMA foreign_keys").fetchone()[0] == 1

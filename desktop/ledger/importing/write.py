@@ -18,7 +18,7 @@ from desktop.ledger.reading.ledger import LedgerReading, Progress
 PROBLEM_COLUMNS = ("code", "seq", "title", "description", "category", "target", "lead_units",
                    "responsible_units", "supervisor", "responsible_person", "deadline",
                    "deadline_kind", "deadline_text", "status", "status_text", "progress",
-                   "percent", "extra")
+                   "percent", "completed_on", "extra")
 MEASURE_COLUMNS = ("seq", "content", "deadline", "deadline_kind", "deadline_text", "lead_units",
                    "responsible_units", "status", "source_row")
 
@@ -31,7 +31,7 @@ def import_period(reading: LedgerReading) -> tuple[str, str]:
 
 def write_changes(db: Database, reading: LedgerReading, writes: list[Change],
            rounds: dict[str, int | None], units: UnitBook, progress: Progress | None,
-           cancel: Callable[[], bool] | None) -> None:
+           cancel: Callable[[], bool] | None, started_on: dt.date | None = None) -> None:
     report = progress or (lambda done, total, what: None)
     with recorded_step(db, f"导入 {reading.file.name}") as step:
         batch = step.insert("import_batches", {
@@ -40,7 +40,8 @@ def write_changes(db: Database, reading: LedgerReading, writes: list[Change],
             "imported_at": now_iso(), "summary": f"{len(writes)} 条记录"})
         for name, rid in rounds.items():
             if rid is None:
-                rounds[name] = step.insert("rounds", {"name": name})
+                rounds[name] = step.insert("rounds", {
+                    "name": name, "started_on": started_on.isoformat() if started_on else None})
         context = _Context(step, reading, batch, rounds)
         for i, change in enumerate(writes):
             if cancel and i % 50 == 0 and cancel():

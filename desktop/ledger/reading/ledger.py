@@ -30,6 +30,7 @@ class LedgerReading:
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
+    kind_chosen: bool = False         # the kind was said (--kind, the dialog), not found
 
     @property
     def kind(self) -> str:
@@ -64,7 +65,9 @@ class LedgerReading:
         out: Reading = reader(self.grid, self.layout)
         self.records, self.skipped_rows = out.records, out.skipped
         self.warnings, self.errors = out.warnings, out.errors
-        if not self.records:
+        if self.layout.doubt:
+            self.errors.insert(0, self.issue(self.layout.header_rows[0], self.layout.doubt))
+        elif not self.records:
             self.errors.append(self.issue(self.layout.header_rows[-1] + 1,
                                           "表头下面没有读到任何记录，请检查工作表。"))
 
@@ -99,7 +102,7 @@ def _best_sheet(book, sheet: str | None, kind: str | None,
     absurdly large) is passed over when another holds the ledger, and refused when none does."""
     refused: list[LedgerRefused] = []
     for names in _candidates(book, sheet):
-        best: tuple[int, Grid, Layout] | None = None
+        best: tuple[tuple[bool, int], Grid, Layout] | None = None
         for name in names:
             try:
                 grid = book.grid(name)
@@ -107,8 +110,9 @@ def _best_sheet(book, sheet: str | None, kind: str | None,
                 refused.append(exc)
                 continue
             layout = find_layout(grid, kind, header)
-            if layout and (best is None or layout.score > best[0]):
-                best = (layout.score, grid, layout)
+            rank = (not layout.doubt, layout.score) if layout else None
+            if rank and (best is None or rank > best[0]):
+                best = (rank, grid, layout)
         if best:
             return best[1], best[2]
     if refused:
@@ -144,7 +148,8 @@ def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str
         raise _no_ledger(path, sheet)
     grid, layout = found
     report(1, 3, "识别表头")
-    reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout)
+    reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout,
+                            kind_chosen=kind is not None)
     if mapping:
         layout.apply_mapping(mapping)
     reading.parse()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from desktop.ledger.reading.cellvalues import cell_text
+from desktop.ledger.reading.column_codes import is_column_code_row
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import Layout
 from desktop.ledger.reading.vocabulary import header_key, match_field
@@ -78,9 +79,7 @@ def _other_header(filled: list[str]) -> bool:
 
 
 def _numbers_columns(filled: list[str], layout: Layout) -> bool:
-    if len(filled) < 3 or len(filled) < len(layout.columns) // 2:
-        return False
-    return filled == [str(n) for n in range(1, len(filled) + 1)]
+    return is_column_code_row(filled, len(layout.columns))
 
 
 def _section(grid: Grid, r: int, layout: Layout, texts: list[str], filled: list[str]) -> str:
