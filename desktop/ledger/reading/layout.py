@@ -100,12 +100,14 @@ def _row_texts(grid: Grid, r: int) -> list:
     return [grid.value(r, c) for c in range(grid.width)]
 
 
-def _score(kind: str, cells: list) -> int:
+def _score(kind: str, cells: list, said: bool = False) -> int:
+    """How many fields of this kind the row names; a petition header must also say a word only
+    petitions have, unless the clerk said the kind (said)."""
     fields = {match_field(kind, v) for v in cells if isinstance(v, str)}
     fields.discard(None)
     if not fields & _CORE[kind]:
         return 0
-    if kind == "petitions" and not any(isinstance(v, str) and PETITION_MARKERS.search(
+    if kind == "petitions" and not said and not any(isinstance(v, str) and PETITION_MARKERS.search(
             header_key(v)) for v in cells):
         return 0
     return len(fields - {"seq"})
@@ -161,7 +163,7 @@ def _best_rows(grid: Grid, kind: str | None) -> dict[str, tuple[int, int]]:
     for r in range(min(HEADER_SEARCH_ROWS, grid.height)):
         cells = _row_texts(grid, r)
         for k in ([kind] if kind else ["problems", "petitions"]):
-            score = _score(k, cells)
+            score = _score(k, cells, said=kind is not None)
             if score >= 2 and (k not in best or score > best[k][0]):
                 best[k] = (score, r)
     return best

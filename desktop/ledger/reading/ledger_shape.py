@@ -4,7 +4,7 @@ is a ledger at all.
 A problem ledger has a column with the problem's text (问题描述, or a 问题名称 that names a
 problem, not a 合同名称) and at least two of: measures, deadline, units, status (one is
 enough when the text column's own header says 问题 or 整改). A petition
-ledger has a code and a content column. Anything else — a contract or procurement ledger with a
+ledger has a content column and a code (or, on a message board without codes, a date). Anything else — a contract or procurement ledger with a
 column that mentions 整改措施 — is refused with the columns found and the columns expected,
 unless the clerk maps its columns by hand.
 
@@ -70,8 +70,8 @@ def _problem_text(columns: list) -> list:
 
 def is_ledger(kind: str, columns: list) -> bool:
     fields = {c.field for c in columns if c.field}
-    if kind == "petitions":
-        return {"code", "content"} <= fields
+    if kind == "petitions":     # a message board may give no code: its date then keys it
+        return "content" in fields and bool(fields & {"code", "received_on"})
     texts = _problem_text(columns)
     parts = sum(bool(fields & names) for names in PROBLEM_PARTS.values())
     named = any(_NAMES_PROBLEM.search(_key(c)) for c in texts)
