@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from db.queries import problem_detail
 from db.records import dump_register
+from desktop.ui import prompts
 from tests.ledger import other_books as ob
 from tests.ledger.unseen_books import Sheet, book
 from tests.ui.helpers import choose, double_click_row
@@ -81,3 +82,27 @@ def test_the_clerk_says_it_is_a_petition_register(qtbot, window, monkeypatch, tm
     assert dialog.preview.petitions.rowCount() == 1
     commit(qtbot, window, dialog)
     assert "A-1" in {p["code"] for p in dump_register(window.session.db)["petitions"]}
+
+
+def test_a_sheet_without_known_headers_is_mapped_by_hand(qtbot, window, monkeypatch, tmp_path):
+    rows = [["巡查记录"], ["发现情况", "处理要求", "办理期限", "承办科室"],
+            ["河堤垃圾堆放", "三日内清运", "2023-05-10", "环卫所"]]
+    path = book(tmp_path / "巡查记录.xlsx", Sheet("记录", rows))
+    monkeypatch.setattr(prompts, "open_file", lambda *a: str(path))
+    window.actions_.import_ledger.trigger()
+    dialog = window.findChild(object, "importDialog")
+    qtbot.waitUntil(lambda: dialog.op is None and bool(dialog.errors.text()), timeout=10000)
+    assert "第2行看来是表头" in dialog.errors.text() and "发现情况" in dialog.errors.text()
+    dialog.header_first.setValue(2)
+    dialog.header_count.setValue(1)
+    qtbot.mouseClick(dialog.header_apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.op is None and dialog.reading is not None, timeout=10000)
+    assert not dialog.commit_button.isEnabled()
+    choose(qtbot, dialog.mapping.combo("A"), "问题描述")
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=10000)
+    choose(qtbot, dialog.mapping.combo("C"), "整改时限")
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=10000)
+    commit(qtbot, window, dialog)
+    found = window.session.db.execute("SELECT deadline FROM problems WHERE description = ?",
+                                      ["河堤垃圾堆放"]).fetchone()
+    assert found == ("2023-05-10",)

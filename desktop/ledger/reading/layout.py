@@ -203,8 +203,8 @@ def find_layout(grid: Grid, kind: str | None = None,
         top, bottom, k = block
     columns = _columns(grid, top, bottom, k)
     score = len({c.field for c in columns if c.field} - {"seq"})
-    if header is not None and score == 0:
-        return None
+    if header is not None and score == 0 and sum(bool(c.header) for c in columns) < 2:
+        return None      # header rows named by the clerk: kept if they hold words to map by hand
     title, as_of, unit = read_preamble(grid, top)
     rows = list(range(top + 1, bottom + 2))
     return Layout(k, rows, columns, title, as_of, unit, score,

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.ledger.errors import Issue, LedgerRefused, SkippedRow
 from desktop.ledger.reading.grid import Grid, open_book
 from desktop.ledger.reading.layout import HEADER_SEARCH_ROWS, Column, Layout, find_layout
+from desktop.ledger.reading.ledger_shape import likely_header
 from desktop.ledger.reading.petition_rows import read_petitions
 from desktop.ledger.reading.problem_rows import Reading, read_problems
 
@@ -124,8 +125,26 @@ def _no_ledger(path: Path, sheet: str | None) -> LedgerRefused:
     where = f"工作表“{sheet}”" if sheet else "文件的各工作表"
     return LedgerRefused(
         f"在{where}前{HEADER_SEARCH_ROWS}行中没有找到台账的表头（例如“序号、问题描述、整改措施、"
-        f"整改时限、责任单位”或信访件的“受理编号、举报内容”）。请确认“{path.name}”是整改台账或"
-        "信访件台账；如果表头写法特殊，请在导入对话框中指定各列的含义。")
+        f"整改时限、责任单位”或信访件的“受理编号、举报内容”）。{_seen_header(path, sheet)}"
+        f"请确认“{path.name}”是整改台账或信访件台账；如果表头写法特殊，请在导入对话框中指定表头"
+        "所在的行（“按此表头重新读取”），再逐列指定各列的含义（命令行可用 --kind 和 --map \"表头=字段\" 指定）。")
+
+
+def _seen_header(path: Path, sheet: str | None) -> str:
+    """What the sheet's header seems to say, so the clerk sees which columns were found."""
+    try:
+        book = open_book(path)
+        try:
+            name = sheet or next((n for n in book.sheet_names if n not in book.hidden), None)
+            found = likely_header(book.grid(name)) if name else None
+        finally:
+            book.close()
+    except LedgerRefused:
+        return ""
+    if not found:
+        return ""
+    row, words = found
+    return f"第{row}行看来是表头，列有：{'、'.join(words[:15])}，其中没有认得出的台账列。"
 
 
 def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,

@@ -96,3 +96,15 @@ def ledger_doubt(sheet: str, header_rows: list[int], kind: str, columns: list) -
             "“整改状态”中的两列；信访件台账要有“受理编号”和“举报内容”两列。如果这确是要导入的台账，"
             "请在窗口的“导入台账”对话框中逐列指定各列的含义后导入（命令行可用 --kind 和 "
             "--map \"表头=字段\" 指定）。")
+
+
+def likely_header(grid) -> tuple[int, list[str]] | None:
+    """(row, 1-based; its words) of the row among the first that holds the most short words:
+    what the clerk would take for the header of a sheet the search found none in."""
+    best: tuple[int, int, list[str]] | None = None
+    for r in range(min(50, grid.height)):
+        words = [v.strip() for v in (grid.value(r, c) for c in range(grid.width))
+                 if isinstance(v, str) and 0 < len(v.strip()) <= 20]
+        if len(words) >= 2 and (best is None or len(words) > best[0]):
+            best = (len(words), r + 1, words)
+    return (best[1], best[2]) if best else None

@@ -41,6 +41,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle("导入台账")
         self.resize(1180, 760)
         self.reading = None
+        self.path: str | Path | None = None      # the file chosen, read or not
         self.result = None
         self.op: Op | None = None
         self._closed = False
@@ -140,14 +141,16 @@ class ImportDialog(QDialog):
             self.read(path)
 
     def read(self, path: str | Path, sheet: str | None = None) -> None:
+        self.path = path
         self.file_label.setText(str(path))
         self._run("正在读取台账……", import_ops.read_for_preview(path, sheet), self._previewed)
 
     def read_with_header(self) -> None:
         """Read again with the header rows the clerk named (when the search found the wrong ones)."""
         header = (self.header_first.value(), self.header_count.value())
-        self._run("正在按指定的表头重新读取……",
-                  import_ops.read_for_preview(self.reading.file, self.reading.sheet, header),
+        same = self.reading is not None and str(self.reading.file) == str(self.path)
+        sheet = self.reading.sheet if same else None
+        self._run("正在按指定的表头重新读取……", import_ops.read_for_preview(self.path, sheet, header),
                   self._previewed)
 
     def read_as_kind(self, kind: str) -> None:
