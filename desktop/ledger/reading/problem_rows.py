@@ -23,7 +23,13 @@ from desktop.ledger.reading.problem_fields import (
     combine_row_reports,
     problem_deadline,
 )
-from desktop.ledger.reading.rollup import owner_column, owner_unit, rollup_note, unit_code
+from desktop.ledger.reading.rollup import (
+    is_rollup,
+    owner_column,
+    owner_unit,
+    rollup_note,
+    unit_code,
+)
 from desktop.ledger.reading.row_kinds import classify, row_texts
 
 PROBLEM_TEXT_FIELDS = ("title", "description", "category", "round", "target", "supervisor",
@@ -47,8 +53,8 @@ class ProblemReader(ProblemFields):
         self.grid, self.layout, self.out = grid, layout, reading
         self.cols = {name: cols[0] for name, cols in layout.by_field.items()}
         self.section_codes, self.restarts = section_codes, False
-        self.unit_codes, self.unit_restarts = unit_codes, False     # a roll-up of units' ledgers
-        self.owner = owner_column(layout)
+        self.unit_codes, self.unit_repeats = unit_codes, 0     # a roll-up of units' ledgers
+        self.owner, self.owner_named = owner_column(layout)
         self.section, self.section_no = "", 0
         self.head: dict | None = None          # the group of rows being read (problem or repeat)
         self.current: dict | None = None       # None while the rows of a repeated code are skipped
@@ -134,7 +140,7 @@ class ProblemReader(ProblemFields):
         if code in self.seen:
             row, section_no, first_unit = self.seen[code]
             self.restarts |= section_no != self.section_no
-            self.unit_restarts |= section_no == self.section_no and unit != first_unit
+            self.unit_repeats += section_no == self.section_no and unit != first_unit
             self.skip(r, f"问题编号“{code}”与第{row}行重复，未导入")
             return
         self.seen[code] = (r + 1, self.section_no, unit)
@@ -186,7 +192,7 @@ def read_problems(grid: Grid, layout: Layout) -> Reading:
     if reader.restarts:      # numbers start again in each section: read again with their numerals
         reading = Reading()
         ProblemReader(grid, layout, reading, section_codes=True).read()
-    elif reader.unit_restarts:     # a roll-up whose members number their problems each from 1
+    elif is_rollup(reader.unit_repeats, reader.owner_named):   # members number from 1 each
         reading = Reading()
         ProblemReader(grid, layout, reading, unit_codes=True).read()
         example = next((p["code"] for p in reading.records if "-" in p["code"]), "")

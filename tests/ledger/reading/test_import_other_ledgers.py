@@ -172,3 +172,20 @@ def test_a_ledger_sheet_wins_over_a_contract_sheet_in_the_same_book(tmp_path):
 def test_a_procurement_list_is_refused(tmp_path):
     with pytest.raises(LedgerRefused, match="没有找到台账的表头"):
         read_ledger(ob.procurement_list(tmp_path / "采购.xlsx"))
+
+
+def test_one_stray_repeat_under_another_lead_unit_stays_a_duplicate(tmp_path):
+    rows = [["序号", "问题描述", "牵头单位", "整改时限"], [1, "问题甲", "县住建局", "2023年底"],
+            [2, "问题乙", "县水利局", "2023年底"], [2, "问题丙", "县林业局", "2023年底"]]
+    reading = read_ledger(book(tmp_path / "误编号.xlsx", Sheet("台账", rows)))
+    assert [p["code"] for p in reading.problems] == ["1", "2"]
+    assert [s.row for s in reading.skipped_rows] == [4]
+
+
+def test_a_rollup_by_its_responsible_unit_column_restarting_more_than_once(tmp_path):
+    rows = [["问题编号", "问题描述", "责任单位", "整改时限"]]
+    for unit in ("甲镇", "乙镇", "丙镇"):
+        rows += [[n, f"{unit}问题{n}", unit, "2023年底"] for n in (1, 2)]
+    reading = read_ledger(book(tmp_path / "乡镇汇总.xlsx", Sheet("汇总", rows)))
+    assert [p["code"] for p in reading.problems] == ["甲镇-1", "甲镇-2", "乙镇-1", "乙镇-2", "丙镇-1", "丙镇-2"]
+    assert reading.skipped_rows == []
