@@ -13,7 +13,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.templates import load_template, save_template
-from desktop.ledger.reading.clerk_map import resolve_map
+from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.reading.clerk_map import header_named, resolve_map
 from desktop.ledger.reading.ledger import LedgerReading, Progress, read_ledger
 from desktop.ledger.reading.vocabulary import header_key
 
@@ -28,8 +29,17 @@ def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = No
                        column_map: str | None = None,
                        progress: Progress | None = None) -> tuple[LedgerReading, dict]:
     """Read the ledger as the clerk says (kind, "表头=字段" pairs) or as remembered for its
-    template. Raises LedgerRefused for a header or field the map names that is not there."""
-    reading = read_ledger(path, sheet=sheet, header=header, kind=kind, progress=progress)
+    template. A sheet whose header the search cannot find is read from the row holding the
+    headers the map names. Raises LedgerRefused for a header or field the map names that is not
+    there."""
+    try:
+        reading = read_ledger(path, sheet=sheet, header=header, kind=kind, progress=progress)
+    except LedgerRefused:
+        named = header_named(path, sheet, column_map) if column_map and header is None else None
+        if named is None:
+            raise
+        reading = read_ledger(path, sheet=named[0], header=(named[1], 1), kind=kind,
+                              progress=progress)
     if kind is None:
         said = (load_template(db, kind_key(reading)) or {}).get("kind")
         if said in ("problems", "petitions") and said != reading.kind:

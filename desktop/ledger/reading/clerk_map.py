@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.reading.grid import open_book
 from desktop.ledger.reading.layout import Column
 from desktop.ledger.reading.vocabulary import (
     FIELD_LABELS,
@@ -66,6 +67,24 @@ def _columns_named(columns: list[Column], header: str) -> list[Column]:
     key = header_key(header)
     whole = [c for c in columns if header_key(c.header.replace("/", "")) == key]
     return whole or [c for c in columns if key in {header_key(p) for p in c.parts}]
+
+
+def header_named(path, sheet: str | None, text: str) -> tuple[str, int] | None:
+    """(sheet, row 1-based) of the row holding most of the headers the clerk's map names, for a
+    sheet whose header the search did not find; None when no row holds two of them."""
+    wanted = {header_key(h) for h, _ in parse_map(text)}
+    best: tuple[int, str, int] | None = None
+    book = open_book(path)
+    try:
+        for name in [sheet] if sheet else [n for n in book.sheet_names if n not in book.hidden]:
+            grid = book.grid(name)
+            for r in range(min(50, grid.height)):
+                hits = len(wanted & {header_key(grid.value(r, c)) for c in range(grid.width)})
+                if hits >= min(2, len(wanted)) and (best is None or hits > best[0]):
+                    best = (hits, name, r + 1)
+    finally:
+        book.close()
+    return (best[1], best[2]) if best else None
 
 
 def resolve_map(text: str, kind: str, columns: list[Column], sheet: str) -> dict[str, str]:

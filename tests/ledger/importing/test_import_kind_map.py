@@ -82,3 +82,18 @@ def test_completed_on_is_in_the_dump(tmp_path, capsys):
     code, _, _ = run(capsys, ob.audit_ledger(tmp_path / "审计.xlsx"), "--db", db)
     assert code == 0
     assert [p["completed_on"] for p in dump(capsys, db)["problems"]] == ["2023-09-15", None, "2023-12-31"]
+
+
+def test_map_finds_a_header_the_search_cannot(tmp_path, capsys):
+    rows = [["巡查记录"], ["发现情况", "处理要求", "办理期限", "承办科室"],
+            ["河堤垃圾堆放", "三日内清运", "2023-05-10", "环卫所"]]
+    db, path = tmp_path / "台账.db", book(tmp_path / "巡查记录.xlsx", Sheet("记录", rows))
+    code, out, err = run(capsys, path, "--db", db)
+    assert code == 1 and "第2行看来是表头" in err
+    mapping = "发现情况=问题描述,处理要求=measure,办理期限=deadline,承办科室=responsible_units"
+    code, out, _ = run(capsys, path, "--db", db, "--map", mapping)
+    assert code == 0 and out["header_rows"] == [2] and out["problems_created"] == 1
+    problem = dump(capsys, db)["problems"][0]
+    assert (problem["description"], problem["deadline"], problem["responsible_units"]) == (
+        "河堤垃圾堆放", "2023-05-10", ["环卫所"])
+    assert problem["measures"][0]["content"] == "三日内清运"
