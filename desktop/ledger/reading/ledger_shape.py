@@ -27,7 +27,7 @@ PROBLEM_PARTS = {
 }
 # A 名称 column that names something other than a problem.
 _OTHER_TITLES = re.compile(r"合同|采购|供应商|物资|资产|设备|车辆|姓名|票据|资金|经费|账户|档案|会议|"
-                           r"文件|单位名称|商品|货物|产品|器材")
+                           r"文件|单位名称|商品|货物|产品|器材|项目")
 # A text column whose header itself says 问题 (反馈问题, 存在问题, 整改任务) needs one more part,
 # not two: "序号 / 问题描述 / 整改时限" is a ledger.
 _NAMES_PROBLEM = re.compile(r"问题|整改|督察|督查|反馈意见|审计|巡视|巡察|隐患|交办")
@@ -64,8 +64,8 @@ def planned_and_actual(kind: str, columns: list) -> None:
 
 
 def _problem_text(columns: list) -> list:
-    return [c for c in columns if c.field == "description"
-            or (c.field == "title" and not _OTHER_TITLES.search(_key(c)))]
+    return [c for c in columns if c.field == "description" or (c.field == "title" and (
+        not _OTHER_TITLES.search(_key(c)) or _NAMES_PROBLEM.search(_key(c))))]
 
 
 def is_ledger(kind: str, columns: list) -> bool:

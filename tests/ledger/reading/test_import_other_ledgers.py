@@ -189,3 +189,13 @@ def test_a_rollup_by_its_responsible_unit_column_restarting_more_than_once(tmp_p
     reading = read_ledger(book(tmp_path / "乡镇汇总.xlsx", Sheet("汇总", rows)))
     assert [p["code"] for p in reading.problems] == ["甲镇-1", "甲镇-2", "乙镇-1", "乙镇-2", "丙镇-1", "丙镇-2"]
     assert reading.skipped_rows == []
+
+
+def test_a_fund_ledger_of_projects_is_no_ledger_but_rectification_projects_are(tmp_path):
+    rows = [["项目名称", "资金来源", "金额（万元）", "责任单位", "完成情况"],
+            ["乡村道路硬化", "财政资金", 50, "县交通局", "已完工"]]
+    fund = read_ledger(book(tmp_path / "资金.xlsx", Sheet("资金", rows)))
+    assert "不像整改问题台账" in fund.errors[0].message
+    rows[0][0] = "整改项目名称"
+    projects = read_ledger(book(tmp_path / "整改项目.xlsx", Sheet("项目", rows)))
+    assert not projects.errors and projects.problems[0]["title"] == "乡村道路硬化"
