@@ -9,11 +9,16 @@ _DIGITS = "一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LABEL = re.compile(r"^(栏次|栏号|列次|列号|行次|序列|代码|编码)$")
+_CHINESE = re.compile(r"[一二三四五六七八九]?十?[一二三四五六七八九]?")
+_NUMBER = re.compile(r"\d{1,2}")
+_BRACKETED = re.compile(r"[（(](\d{1,2})[）)]")
+_LETTERED = re.compile(r"([a-zA-Z])(\d{1,2})")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _chinese_number(text: str) -> int | None:
     """一 … 九十九."""
-    if not re.fullmatch(r"[一二三四五六七八九]?十?[一二三四五六七八九]?", text) or not text:
+    if not text or not _CHINESE.fullmatch(text):
         return None
     if "十" not in text:
         return _DIGITS.index(text) + 1 if len(text) == 1 else None
@@ -23,13 +28,13 @@ def _chinese_number(text: str) -> int | None:
 
 def _code(text: str) -> tuple[str, int] | None:
     """(style, number) of one column code, or None when the text is no column code."""
-    if re.fullmatch(r"\d{1,2}", text):
+    if _NUMBER.fullmatch(text):
         return "digit", int(text)
-    if match := re.fullmatch(r"[（(](\d{1,2})[）)]", text):
+    if match := _BRACKETED.fullmatch(text):
         return "bracket", int(match.group(1))
-    if match := re.fullmatch(r"([a-zA-Z])(\d{1,2})", text):
+    if match := _LETTERED.fullmatch(text):
         return match.group(1).lower(), int(match.group(2))
-    if re.fullmatch(r"[A-Za-z]", text):
+    if _LETTER.fullmatch(text):
         return "letter", ord(text.upper())
     if len(text) == 1 and text in _STEMS:
         return "stem", _STEMS.index(text)
@@ -43,7 +48,7 @@ def is_column_code_row(filled: list[str], column_count: int) -> bool:
     """Every filled cell a column code, at least three of them over half the columns, each
     style counting upward (a label like 栏次 may stand first)."""
     cells = filled[1:] if filled and _LABEL.match(filled[0]) else filled
-    if len(cells) < 3 or len(cells) < column_count // 2:
+    if len(cells) < 3 or len(cells) < column_count // 2 or any(len(t) > 6 for t in cells):
         return False
     last: dict[str, int] = {}
     for text in cells:

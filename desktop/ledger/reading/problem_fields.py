@@ -115,7 +115,8 @@ class ProblemFields:
             problem["lead_units"] = merge_unit_lists(problem["lead_units"], lead)
             problem["responsible_units"] = merge_unit_lists(problem["responsible_units"], resp)
         self.keep_extra(r, problem)
-        self.read_completed_on(r, problem)
+        if "completed_on" in self.cols:
+            self.read_completed_on(r, problem)
         status = self.measure_row_status(r)
         items = split_numbered(self.own_text(r, "measure")) if self.cols.get("measure") else []
         if not items and first:    # a problem without measures

@@ -59,7 +59,7 @@ class ProblemReader(ProblemFields):
         self.head: dict | None = None          # the group of rows being read (problem or repeat)
         self.current: dict | None = None       # None while the rows of a repeated code are skipped
         self.rows_of_current: list[int] = []
-        self.seen: dict[str, tuple[int, int, str]] = {}    # code → (row, section number, unit)
+        self.seen: dict[str, tuple[int, int]] = {}     # code → (row, section number)
         self.key_field = self._key_field()
         key_fields = (self.key_field, "description", "title")
         self.key_cols = [c.index for f in key_fields for c in self.layout.by_field.get(f or "", [])]
@@ -136,14 +136,14 @@ class ProblemReader(ProblemFields):
         self.head = {"key": self.key(r), "code": code, "description": self.text(r, "description"),
                      "title": self.text(r, "title")}
         self.rows_of_current = [r]
-        unit = owner_unit(self.grid, self.owner, r)
         if code in self.seen:
-            row, section_no, first_unit = self.seen[code]
+            row, section_no = self.seen[code]
             self.restarts |= section_no != self.section_no
-            self.unit_repeats += section_no == self.section_no and unit != first_unit
+            self.unit_repeats += section_no == self.section_no and \
+                owner_unit(self.grid, self.owner, r) != owner_unit(self.grid, self.owner, row - 1)
             self.skip(r, f"问题编号“{code}”与第{row}行重复，未导入")
             return
-        self.seen[code] = (r + 1, self.section_no, unit)
+        self.seen[code] = (r + 1, self.section_no)
         problem = {"code": code, "seq": whole_number(self.value(r, "seq")), "source_row": r + 1,
                    "lead_units": [], "responsible_units": [], "measures": [], "extra": {},
                    "deadline": None, "deadline_kind": "unknown", "deadline_text": "",

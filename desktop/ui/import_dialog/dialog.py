@@ -184,6 +184,8 @@ class ImportDialog(QDialog):
         self.round.clear()
         self.round.addItems(list(dict.fromkeys([round_name, *rounds])))
         self.round.setEnabled(reading.kind == "problems")
+        self.round.setToolTip("各行有“问题来源”“督察批次”的，按各行的来源分入批次；此处是没有来源的行的批次"
+                              if reading.layout.col("round") else "")
         self.mapping.blockSignals(True)
         self.mapping.load(reading.kind, reading.columns)
         self.mapping.blockSignals(False)
