@@ -126,7 +126,7 @@ class ProblemReader(ProblemFields):
         code = code_text(self.value(r, "code")) or code_text(self.value(r, "seq"))
         if code and self.section_codes and self.section:
             mark = _SECTION_MARK.match(self.section)
-            code = f"{mark.group(1) if mark else self.section_no}-{code}"
+            code = f"{mark.group(1) if mark else self.section[:30] or self.section_no}-{code}"
         if code and self.unit_codes:
             code = unit_code(owner_unit(self.grid, self.owner, r), code)
         return code or f"第{r + 1}行"

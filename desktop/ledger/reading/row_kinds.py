@@ -20,6 +20,7 @@ _SIGNATURE = re.compile(r"(填报人|填表人|审核人|联系电话|制表人|
 _SECTION = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部类章项])")
 _NUMERAL = re.compile(r"[（(]?第?[一二三四五六七八九十]+[部分类章项]*[、.．）)]?")
 _KEEP_JOINED = ("、", ".", "．", "）", ")", "部分", "类", "章", "项")
+_HEADING = re.compile(r"[\u4e00-\u9fff]{2}")     # words, not a code, alone in the number column
 _NOT_SECTION_FIELDS = {"measure", "deadline", "lead_units", "responsible_units", "supervisor",
                        "progress", "status_text", "received_on"}
 
@@ -90,9 +91,11 @@ def _section(grid: Grid, r: int, layout: Layout, texts: list[str], filled: list[
     alone = len(set(filled)) == 1
     if alone and ((_SECTION.match(filled[0]) and start <= leftmost + 1) or _spans_row(grid, r)):
         return filled[0]
+    fields = {c.index: c.field for c in layout.columns}
+    if alone and fields.get(start) in ("seq", "code") and _HEADING.search(filled[0]):
+        return filled[0]     # a member's name over its rows in a roll-up ("甲能源公司")
     if len(filled) > 2 or not _NUMERAL.fullmatch(texts[start]):
         return ""
-    fields = {c.index: c.field for c in layout.columns}
     if fields.get(start) not in ("seq", "code"):
         return ""
     if any(t and fields.get(c) in _NOT_SECTION_FIELDS for c, t in enumerate(texts)):

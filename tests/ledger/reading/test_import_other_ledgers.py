@@ -199,3 +199,12 @@ def test_a_fund_ledger_of_projects_is_no_ledger_but_rectification_projects_are(t
     rows[0][0] = "整改项目名称"
     projects = read_ledger(book(tmp_path / "整改项目.xlsx", Sheet("项目", rows)))
     assert not projects.errors and projects.problems[0]["title"] == "乡村道路硬化"
+
+
+def test_a_rollup_with_each_members_name_over_its_rows(tmp_path):
+    rows = [["序号", "问题描述", "整改措施", "整改时限"], ["甲水务公司"],
+            [1, "管网漏损", "更换管网", "2023年底"], [2, "计量不准", "更换水表", "2023年底"],
+            ["乙燃气公司"], [1, "巡检缺失", "建立巡检制度", "立行立改"]]
+    reading = read_ledger(book(tmp_path / "成员汇总.xlsx", Sheet("汇总", rows)))
+    assert [p["code"] for p in reading.problems] == ["甲水务公司-1", "甲水务公司-2", "乙燃气公司-1"]
+    assert [s.reason for s in reading.skipped_rows] == ["分类标题行（甲水务公司）", "分类标题行（乙燃气公司）"]
