@@ -43,7 +43,10 @@ def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = No
     if kind is None:
         said = (load_template(db, kind_key(reading)) or {}).get("kind")
         if said in ("problems", "petitions") and said != reading.kind:
-            reading = read_ledger(path, sheet=reading.sheet, kind=said, progress=progress)
+            try:
+                reading = read_ledger(path, sheet=reading.sheet, kind=said, progress=progress)
+            except LedgerRefused:
+                pass     # the sheet no longer reads as that kind: keep what was found
     saved = load_template(db, reading.template_key) or {}
     mapping = dict(saved.get("mapping") or {})
     if column_map:
