@@ -74,7 +74,10 @@ def header_named(path, sheet: str | None, text: str) -> tuple[str, int] | None:
     sheet whose header the search did not find; None when no row holds two of them."""
     wanted = {header_key(h) for h, _ in parse_map(text)}
     best: tuple[int, str, int] | None = None
-    book = open_book(path)
+    try:
+        book = open_book(path)
+    except LedgerRefused:
+        return None
     try:
         for name in [sheet] if sheet else [n for n in book.sheet_names if n not in book.hidden]:
             grid = book.grid(name)

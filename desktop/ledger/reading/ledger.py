@@ -139,7 +139,7 @@ def _seen_header(path: Path, sheet: str | None) -> str:
             found = likely_header(book.grid(name)) if name else None
         finally:
             book.close()
-    except LedgerRefused:
+    except Exception:     # only a hint for the message: a book that cannot be read again gives none
         return ""
     if not found:
         return ""
