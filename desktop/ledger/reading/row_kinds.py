@@ -47,6 +47,8 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
         return "signature", f"签字行（{first[:20]}）"
     if _repeats_header(texts, layout):
         return "header", "重复的表头行"
+    if _leftover_header(r, filled, layout):
+        return "header", "表头行（表头下面多出的一行表头文字）"
     if _other_header(filled):
         return "other_table", f"另一张表的表头（{'、'.join(filled[:4])[:30]}）"
     if _numbers_columns(filled, layout):
@@ -65,6 +67,14 @@ def _repeats_header(texts: list[str], layout: Layout) -> bool:
             filled += 1
             hits += len(text) <= longest and c in words and header_key(text) in words[c]
     return hits >= 2 or hits == filled
+
+
+def _leftover_header(r: int, filled: list[str], layout: Layout) -> bool:
+    """A row of header words just under the header (a form's header deeper than six rows):
+    every cell a short word naming a field."""
+    if r >= layout.first_data_row + 3 or len(filled) < 2:
+        return False
+    return all(len(t) <= 12 and match_field(layout.kind, t) for t in filled)
 
 
 def _other_header(filled: list[str]) -> bool:

@@ -208,3 +208,19 @@ def test_a_rollup_with_each_members_name_over_its_rows(tmp_path):
     reading = read_ledger(book(tmp_path / "成员汇总.xlsx", Sheet("汇总", rows)))
     assert [p["code"] for p in reading.problems] == ["甲水务公司-1", "甲水务公司-2", "乙燃气公司-1"]
     assert [s.reason for s in reading.skipped_rows] == ["分类标题行（甲水务公司）", "分类标题行（乙燃气公司）"]
+
+
+def test_header_words_left_under_a_header_deeper_than_six_rows_are_no_record(tmp_path):
+    rows = [["序号", "问题描述", "整改措施", "责任单位", "整改时限"],
+            [None, None, None, "牵头单位", "完成时限"],                # not tied to the header above
+            [1, "问题甲", "措施甲", "县住建局", "2023年底"]]
+    reading = read_ledger(book(tmp_path / "多一行.xlsx", Sheet("台账", rows)))
+    assert [p["code"] for p in reading.problems] == ["1"]
+    assert reading.skipped_rows[0].reason.startswith("表头行")
+
+
+def test_one_restart_under_a_column_naming_each_rows_unit_is_a_rollup(tmp_path):
+    rows = [["所属单位", "问题编号", "问题描述", "整改时限"], ["甲公司", 1, "问题甲", "2023年底"],
+            ["甲公司", 2, "问题乙", "2023年底"], ["乙公司", 1, "问题丙", "2023年底"]]
+    reading = read_ledger(book(tmp_path / "两家.xlsx", Sheet("汇总", rows)))
+    assert [p["code"] for p in reading.problems] == ["甲公司-1", "甲公司-2", "乙公司-1"]
