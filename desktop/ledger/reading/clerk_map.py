@@ -64,7 +64,7 @@ def _columns_named(columns: list[Column], header: str) -> list[Column]:
         by_letter = [c for c in columns if c.letter == header.upper()]
         if by_letter:
             return by_letter
-    key = header_key(header)
+    key = header_key(header.replace("/", "").replace("／", ""))
     whole = [c for c in columns if header_key(c.header.replace("/", "")) == key]
     return whole or [c for c in columns if key in {header_key(p) for p in c.parts}]
 
