@@ -15,7 +15,8 @@ from desktop.ledger.reading.cellvalues import cell_text
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import Column, Layout
 
-_OWNER = re.compile(r"所属|被(督察|督查|检查|审计|巡视|巡察)|单位名称|填报单位|^单位$|属地|责任主体")
+_OWNER = re.compile(r"所属|被(督察|督查|检查|审计|巡视|巡察)|单位名称|填报单位|^单位$|属地|责任主体|"
+                    r"^(公司|企业|子公司|成员企业)(名称)?$|^(二级|三级|下属|基层|成员|直属)(单位|企业|公司)")
 _UNIT_FIELDS = ("lead_units", "responsible_units")
 
 
