@@ -159,6 +159,12 @@ def step_author(db: Database) -> None:
     db.execute("ALTER TABLE undo_steps ADD COLUMN author TEXT NOT NULL DEFAULT ''")
 
 
+@MIGRATIONS(name="0004_completed_on")
+def completed_on(db: Database) -> None:
+    """The actual completion date (实际完成时间), beside the planned deadline."""
+    db.execute("ALTER TABLE problems ADD COLUMN completed_on TEXT")
+
+
 _SUPERVISION = """
 CREATE TABLE closure_steps (
     id INTEGER PRIMARY KEY,

@@ -10,7 +10,8 @@ from sqlite_utils import Database
 JSON_FIELDS = {"lead_units", "responsible_units", "pollution_types", "extra", "aliases"}
 PROBLEM_FIELDS = ("code", "title", "description", "category", "round", "target", "lead_units",
                   "responsible_units", "supervisor", "responsible_person", "deadline",
-                  "deadline_kind", "deadline_text", "status", "status_text", "progress")
+                  "deadline_kind", "deadline_text", "status", "status_text", "progress",
+                  "completed_on")
 MEASURE_FIELDS = ("seq", "content", "deadline", "deadline_kind", "deadline_text", "lead_units",
                   "responsible_units", "status")
 PETITION_FIELDS = ("code", "received_on", "content", "district", "pollution_types", "verified",

@@ -18,9 +18,10 @@ from sqlite_utils import Database
 
 from db.backup import backup_register
 from db.connection import register_path
-from db.templates import load_template, save_template
+from db.settings import round_starts
 from db.units import UnitBook
 from desktop.ledger.importing.plan import Change, plan_petitions, plan_problems
+from desktop.ledger.importing.remembered import remember, remembered_reading
 from desktop.ledger.importing.result import ImportResult
 from desktop.ledger.importing.write import import_period, write_changes
 from desktop.ledger.long_work import Cancelled
@@ -37,24 +38,16 @@ def default_round(reading: LedgerReading) -> str:
     return title[:60] if title else reading.file.stem
 
 
-def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = None,
-                       header: tuple[int, int] | None = None,
-                       progress: Progress | None = None) -> tuple[LedgerReading, dict]:
-    """Read the ledger and apply the choices remembered for its template, if any."""
-    reading = read_ledger(path, sheet=sheet, header=header, progress=progress)
-    saved = load_template(db, reading.template_key) or {}
-    if saved.get("mapping") and saved["mapping"] != reading.layout.mapping():
-        reading.apply_mapping(saved["mapping"])
-    return reading, saved
-
-
 def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
-                round_name: str | None = None, dry_run: bool = False,
+                round_name: str | None = None, dry_run: bool = False, kind: str | None = None,
+                column_map: str | None = None, feedback_date: dt.date | None = None,
                 progress: Progress | None = None,
                 cancel: Callable[[], bool] | None = None) -> ImportResult:
-    reading, saved = remembered_reading(db, path, sheet=sheet, progress=progress)
+    reading, saved = remembered_reading(db, path, sheet=sheet, kind=kind, column_map=column_map,
+                                        progress=progress)
     return commit_reading(db, reading, round_name=round_name or saved.get("round"),
-                          dry_run=dry_run, progress=progress, cancel=cancel)
+                          dry_run=dry_run, feedback_date=feedback_date, progress=progress,
+                          cancel=cancel)
 
 
 def _letter(reading: LedgerReading, field_name: str) -> str:
@@ -97,6 +90,7 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
     result.warnings = reading.warnings
     if reading.kind == "problems":
         changes, rounds = _plan_problems(db, reading, round_name, result)
+        _feedback_date_note(db, reading, result, rounds, feedback_date)
     else:
         changes, rounds = plan_petitions(db, reading.records), {}
         _count(result, changes, "petitions")
@@ -108,8 +102,7 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
             result.backup = str(backup_register(db, reason="导入前"))
         write_changes(db, reading, writes, rounds, units, progress, cancel,
                       feedback_date=feedback_date)
-    save_template(db, reading.template_key, {"mapping": reading.layout.mapping(),
-                                             "round": round_name, "sheet": reading.sheet})
+    remember(db, reading, round_name)
     result.committed = True
     return result
 
@@ -117,12 +110,13 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
 def _plan_problems(db: Database, reading: LedgerReading, round_name: str | None,
                    result: ImportResult) -> tuple[list[Change], dict[str, int | None]]:
     fallback = round_name or default_round(reading)
-    for record in reading.records:
-        record["round"] = round_name or record.get("round") or fallback
+    for record in reading.records:      # a row's own source (问题来源, 督察批次) is its round
+        record["round"] = (record.get("round") or fallback)[:80]
     names = list(dict.fromkeys(r["round"] for r in reading.records))
     known = dict(db.execute("SELECT name, id FROM rounds").fetchall())
     rounds = {n: known.get(n) for n in names}
-    result.round = "、".join(names)
+    result.round = names[0] if len(names) == 1 else fallback
+    result.rounds = names
     changes, missing = plan_problems(db, reading.records, rounds, import_period(reading)[0])
     _count(result, changes, "problems")
     _say_undated_progress(reading, changes, result)
@@ -151,6 +145,18 @@ def _say_undated_progress(reading: LedgerReading, changes: list[Change],
             reading.header_rows[0], f"表头上方没有“截至”日期，表中的整改进展记为{period}（导入当月）的进展。"
             "如果这些进展不是本月的，请在表头上方写明“截至××××年××月××日”后重新导入，"
             "或在导入窗口中确认进展日期。", ""))
+
+
+def _feedback_date_note(db: Database, reading: LedgerReading, result: ImportResult,
+                        rounds: dict, feedback_date: dt.date | None) -> None:
+    """The feedback date is the start of the rounds this import creates or that have none yet;
+    rounds that have one keep theirs (it is changed in the window's round settings)."""
+    dated = {rid for rid, day in round_starts(db).items() if day}
+    kept = [name for name, rid in rounds.items() if rid in dated]
+    if feedback_date and kept:
+        result.warnings.append(reading.issue(
+            reading.header_rows[0], f"批次“{'、'.join(kept[:5])}”已在台账中，反馈日期"
+            f"{feedback_date.isoformat()}只用于新建的批次，已有批次的反馈日期未改变。"))
 
 
 def _count(result: ImportResult, changes: list[Change], what: str) -> None:

@@ -12,7 +12,7 @@ from desktop.core.status import status_label
 
 PROBLEM_COMPARED = ("seq", "title", "description", "category", "target", "lead_units",
                     "responsible_units", "supervisor", "responsible_person", "deadline",
-                    "deadline_kind", "deadline_text", "extra")
+                    "deadline_kind", "deadline_text", "completed_on", "extra")
 MEASURE_COMPARED = ("content", "deadline", "deadline_kind", "deadline_text", "lead_units",
                     "responsible_units")
 PETITION_COMPARED = ("seq", "received_on", "content", "district", "pollution_types", "verified",

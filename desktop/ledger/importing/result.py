@@ -14,6 +14,7 @@ class ImportResult:
     kind: str
     header_rows: list[int]
     round: str = ""
+    rounds: list[str] = field(default_factory=list)     # the rounds the rows went in
     problems_created: int = 0
     problems_updated: int = 0
     problems_unchanged: int = 0
@@ -32,7 +33,7 @@ class ImportResult:
     def as_json(self) -> dict:
         return {
             "file": self.file, "sheet": self.sheet, "kind": self.kind,
-            "header_rows": self.header_rows, "round": self.round,
+            "header_rows": self.header_rows, "round": self.round, "rounds": self.rounds,
             "problems_created": self.problems_created, "problems_updated": self.problems_updated,
             "problems_unchanged": self.problems_unchanged, "measures": self.measures,
             "petitions_created": self.petitions_created,
@@ -52,6 +53,8 @@ class ImportResult:
         if self.kind == "problems":
             lines.append(f"问题：新增 {self.problems_created} 个，更新 {self.problems_updated} 个，"
                          f"未变 {self.problems_unchanged} 个；措施 {self.measures} 条；批次“{self.round}”")
+            if len(self.rounds) > 1:
+                lines.append(f"按各行的问题来源分入 {len(self.rounds)} 个批次：" + "、".join(self.rounds[:20]))
         else:
             lines.append(f"信访件：新增 {self.petitions_created} 件，更新 {self.petitions_updated} 件，"
                          f"未变 {self.petitions_unchanged} 件")

@@ -18,7 +18,7 @@ from desktop.ledger.reading.ledger import LedgerReading, Progress
 PROBLEM_COLUMNS = ("code", "seq", "title", "description", "category", "target", "lead_units",
                    "responsible_units", "supervisor", "responsible_person", "deadline",
                    "deadline_kind", "deadline_text", "status", "status_text", "progress",
-                   "percent", "extra")
+                   "percent", "completed_on", "extra")
 MEASURE_COLUMNS = ("seq", "content", "deadline", "deadline_kind", "deadline_text", "lead_units",
                    "responsible_units", "status", "source_row")
 

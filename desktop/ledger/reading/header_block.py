@@ -1,4 +1,4 @@
-"""Finding the rows of a ledger's header: one row, or a block of up to four (a group row like
+"""Finding the rows of a ledger's header: one row, or a block of up to six (a group row like
 整改落实情况 over 责任单位 over 牵头单位 / 配合单位), wherever it sits among the first rows.
 
 The row naming the most fields is found first; the block then grows upward while the row above
@@ -15,7 +15,7 @@ from desktop.core.text import clean_cell_text
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.vocabulary import header_key, match_field
 
-MAX_HEADER_ROWS = 4
+MAX_HEADER_ROWS = 6      # deep official forms nest five or six rows of headers
 _NOT_HEADER = re.compile(r"截至|截止|填报|附件|盖章|[:：]\s*\S")    # "填报单位：XX县", "注：…"
 
 

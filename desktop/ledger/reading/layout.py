@@ -1,7 +1,7 @@
 """Finding the ledger inside a sheet: its kind, its header rows, and the columns' fields.
 
 The header is the row among the first rows that names the most known fields, grown into a block
-of up to four rows by header_block (group rows above, sub-header rows below). Each column's
+of up to six rows by header_block (group rows above, sub-header rows below). Each column's
 header words are read top to bottom and its field chosen from them (vocabulary). Rows above the
 header carry the title and the "填报单位 / 截至" line (preamble).
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from desktop.ledger.errors import column_letter
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.header_block import header_block, own_text
+from desktop.ledger.reading.ledger_shape import ledger_doubt, planned_and_actual
 from desktop.ledger.reading.preamble import read_preamble
 from desktop.ledger.reading.vocabulary import (
     MULTI_COLUMN_FIELDS,
@@ -54,6 +55,8 @@ class Layout:
     by_field: dict[str, list[Column]] = field(default_factory=dict)
     header_words: dict[int, set[str]] = field(default_factory=dict)   # column index → its words
     longest_word: int = 0
+    doubt: str = ""                   # why the header does not look like a ledger ("" when it does)
+    by_hand: bool = False             # the clerk mapped the columns (their word is taken)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -89,6 +92,7 @@ class Layout:
         for col in self.columns:
             if col.letter in mapping:
                 col.field = mapping[col.letter] or None
+        self.by_hand, self.doubt = True, ""
         self.reindex()
 
 
@@ -96,12 +100,14 @@ def _row_texts(grid: Grid, r: int) -> list:
     return [grid.value(r, c) for c in range(grid.width)]
 
 
-def _score(kind: str, cells: list) -> int:
+def _score(kind: str, cells: list, said: bool = False) -> int:
+    """How many fields of this kind the row names; a petition header must also say a word only
+    petitions have, unless the clerk said the kind (said)."""
     fields = {match_field(kind, v) for v in cells if isinstance(v, str)}
     fields.discard(None)
     if not fields & _CORE[kind]:
         return 0
-    if kind == "petitions" and not any(isinstance(v, str) and PETITION_MARKERS.search(
+    if kind == "petitions" and not said and not any(isinstance(v, str) and PETITION_MARKERS.search(
             header_key(v)) for v in cells):
         return 0
     return len(fields - {"seq"})
@@ -147,18 +153,30 @@ def _columns(grid: Grid, top: int, bottom: int, kind: str) -> list[Column]:
         col = Column(c, "/".join(parts), None, tuple(parts))
         _choose(kind, columns, col, candidates)
         columns.append(col)
+    planned_and_actual(kind, columns)
     return columns
 
 
-def _best_row(grid: Grid, kind: str | None) -> tuple[int, int, str] | None:
-    best: tuple[int, int, str] | None = None
+def _best_rows(grid: Grid, kind: str | None) -> dict[str, tuple[int, int]]:
+    """For each kind, the (score, row) of the first row naming the most of its fields."""
+    best: dict[str, tuple[int, int]] = {}
     for r in range(min(HEADER_SEARCH_ROWS, grid.height)):
         cells = _row_texts(grid, r)
         for k in ([kind] if kind else ["problems", "petitions"]):
-            score = _score(k, cells)
-            if score >= 2 and (best is None or score > best[0]):
-                best = (score, r, k)
+            score = _score(k, cells, said=kind is not None)
+            if score >= 2 and (k not in best or score > best[k][0]):
+                best[k] = (score, r)
     return best
+
+
+def _searched_block(grid: Grid, kind: str | None) -> tuple[int, int, str] | None:
+    """The header block of the kind whose header reads as a ledger, else the best-scored one."""
+    found = []
+    for k, (score, r) in _best_rows(grid, kind).items():
+        top, bottom = header_block(grid, r, k)
+        doubt = ledger_doubt(grid.name, [], k, _columns(grid, top, bottom, k))
+        found.append(((not doubt, score, k == "problems"), (top, bottom, k)))
+    return max(found)[1] if found else None
 
 
 def _given_block(grid: Grid, header: tuple[int, int], kind: str | None) -> tuple[int, int, str]:
@@ -179,14 +197,15 @@ def find_layout(grid: Grid, kind: str | None = None,
             return None
         top, bottom, k = _given_block(grid, header, kind)
     else:
-        best = _best_row(grid, kind)
-        if best is None:
+        block = _searched_block(grid, kind)
+        if block is None:
             return None
-        _, r, k = best
-        top, bottom = header_block(grid, r, k)
+        top, bottom, k = block
     columns = _columns(grid, top, bottom, k)
     score = len({c.field for c in columns if c.field} - {"seq"})
-    if header is not None and score == 0:
-        return None
+    if header is not None and score == 0 and sum(bool(c.header) for c in columns) < 2:
+        return None      # header rows named by the clerk: kept if they hold words to map by hand
     title, as_of, unit = read_preamble(grid, top)
-    return Layout(k, list(range(top + 1, bottom + 2)), columns, title, as_of, unit, score)
+    rows = list(range(top + 1, bottom + 2))
+    return Layout(k, rows, columns, title, as_of, unit, score,
+                  doubt=ledger_doubt(grid.name, rows, k, columns))

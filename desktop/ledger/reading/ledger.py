@@ -13,6 +13,7 @@ from desktop.ledger.errors import Issue, LedgerRefused, SkippedRow
 from desktop.ledger.reading.documents import open_book
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import HEADER_SEARCH_ROWS, Column, Layout, find_layout
+from desktop.ledger.reading.ledger_shape import likely_header
 from desktop.ledger.reading.petition_rows import read_petitions
 from desktop.ledger.reading.problem_rows import Reading, read_problems
 
@@ -31,6 +32,7 @@ class LedgerReading:
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
+    kind_chosen: bool = False         # the kind was said (--kind, the dialog), not found
 
     @property
     def kind(self) -> str:
@@ -65,7 +67,9 @@ class LedgerReading:
         out: Reading = reader(self.grid, self.layout)
         self.records, self.skipped_rows = out.records, out.skipped
         self.warnings, self.errors = out.warnings, out.errors
-        if not self.records:
+        if self.layout.doubt:
+            self.errors.insert(0, self.issue(self.layout.header_rows[0], self.layout.doubt))
+        elif not self.records:
             self.errors.append(self.issue(self.layout.header_rows[-1] + 1,
                                           "表头下面没有读到任何记录，请检查工作表。"))
 
@@ -100,7 +104,7 @@ def _best_sheet(book, sheet: str | None, kind: str | None,
     absurdly large) is passed over when another holds the ledger, and refused when none does."""
     refused: list[LedgerRefused] = []
     for names in _candidates(book, sheet):
-        best: tuple[int, Grid, Layout] | None = None
+        best: tuple[tuple[bool, int], Grid, Layout] | None = None
         for name in names:
             try:
                 grid = book.grid(name)
@@ -108,8 +112,9 @@ def _best_sheet(book, sheet: str | None, kind: str | None,
                 refused.append(exc)
                 continue
             layout = find_layout(grid, kind, header)
-            if layout and (best is None or layout.score > best[0]):
-                best = (layout.score, grid, layout)
+            rank = (not layout.doubt, layout.score) if layout else None
+            if rank and (best is None or rank > best[0]):
+                best = (rank, grid, layout)
         if best:
             return best[1], best[2]
     if refused:
@@ -121,8 +126,26 @@ def _no_ledger(path: Path, sheet: str | None) -> LedgerRefused:
     where = f"工作表“{sheet}”" if sheet else "文件的各工作表"
     return LedgerRefused(
         f"在{where}前{HEADER_SEARCH_ROWS}行中没有找到台账的表头（例如“序号、问题描述、整改措施、"
-        f"整改时限、责任单位”或信访件的“受理编号、举报内容”）。请确认“{path.name}”是整改台账或"
-        "信访件台账；如果表头写法特殊，请在导入对话框中指定各列的含义。")
+        f"整改时限、责任单位”或信访件的“受理编号、举报内容”）。{_seen_header(path, sheet)}"
+        f"请确认“{path.name}”是整改台账或信访件台账；如果表头写法特殊，请在导入对话框中指定表头"
+        "所在的行（“按此表头重新读取”），再逐列指定各列的含义（命令行可用 --kind 和 --map \"表头=字段\" 指定）。")
+
+
+def _seen_header(path: Path, sheet: str | None) -> str:
+    """What the sheet's header seems to say, so the clerk sees which columns were found."""
+    try:
+        book = open_book(path)
+        try:
+            name = sheet or next((n for n in book.sheet_names if n not in book.hidden), None)
+            found = likely_header(book.grid(name)) if name else None
+        finally:
+            book.close()
+    except Exception:     # only a hint for the message: a book that cannot be read again gives none
+        return ""
+    if not found:
+        return ""
+    row, words = found
+    return f"第{row}行看来是表头，列有：{'、'.join(words[:15])}，其中没有认得出的台账列。"
 
 
 def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str, str] | None = None,
@@ -145,7 +168,8 @@ def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str
         raise _no_ledger(path, sheet)
     grid, layout = found
     report(1, 3, "识别表头")
-    reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout)
+    reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout,
+                            kind_chosen=kind is not None)
     if mapping:
         layout.apply_mapping(mapping)
     reading.parse()

@@ -15,6 +15,9 @@ from desktop.ledger.reading.petition_words import petition_status, pollution_typ
 from desktop.ledger.reading.problem_rows import Reading, drop_trailing_blanks, in_other_table
 from desktop.ledger.reading.row_kinds import classify, row_texts
 
+NO_CODE_NOTE = ("表中没有受理编号（工单编号、留言编号）一列，已以“受理日期-序号”作为各件的编号"
+                "（没有序号的以行号代替）；再次导入同一登记表时按同样的方式对应。")
+
 
 class PetitionReader:
     def __init__(self, grid: Grid, layout: Layout, out: Reading):
@@ -92,8 +95,21 @@ class PetitionReader:
         self.seen[code] = r + 1
         self.out.records.append(petition)
 
+    def code(self, r: int) -> str:
+        """The petition's code; a register without a code column (a message board) keys its rows
+        by the day received and the running number, said once in the warnings."""
+        if self.layout.col("code"):
+            return code_text(self.text(r, "code"))
+        if not self.out.warnings or self.out.warnings[0].message != NO_CODE_NOTE:
+            self.out.warnings.insert(0, Issue(self.grid.name, self.layout.header_rows[-1],
+                                              self.layout.columns[0].letter, NO_CODE_NOTE))
+        col = self.layout.col("received_on")
+        day = date_value(self.grid.value(r, col.index)) if col else None
+        seq = code_text(self.text(r, "seq"))
+        return f"{day or '无日期'}-{seq or r + 1}" if self.own(r, "content") else ""
+
     def petition(self, r: int) -> dict | None:
-        code = code_text(self.text(r, "code"))
+        code = self.code(r)
         if not code:
             self.skip(r, "没有受理编号，未导入")
             return None

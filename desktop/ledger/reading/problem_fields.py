@@ -19,7 +19,7 @@ from desktop.core.status import (
 from desktop.core.unit_roles import read_units
 from desktop.core.units import merge_unit_lists
 from desktop.ledger.errors import Issue
-from desktop.ledger.reading.cellvalues import cell_text, percent_value
+from desktop.ledger.reading.cellvalues import cell_text, date_value, percent_value
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import Column, Layout
 
@@ -115,6 +115,8 @@ class ProblemFields:
             problem["lead_units"] = merge_unit_lists(problem["lead_units"], lead)
             problem["responsible_units"] = merge_unit_lists(problem["responsible_units"], resp)
         self.keep_extra(r, problem)
+        if "completed_on" in self.cols:
+            self.read_completed_on(r, problem)
         status = self.measure_row_status(r)
         items = split_numbered(self.own_text(r, "measure")) if self.cols.get("measure") else []
         if not items and first:    # a problem without measures
@@ -126,6 +128,20 @@ class ProblemFields:
                        "status": status, "source_row": r + 1}
             self.set_deadline(measure, r, deadlines[i] if deadlines else self.value(r, "deadline"))
             problem["measures"].append(measure)
+
+    def read_completed_on(self, r: int, problem: dict) -> None:
+        """The actual completion date (实际完成时间, 销号时间): the latest on the problem's rows; a
+        cell that is no date is warned and kept among the original columns."""
+        text = self.own_text(r, "completed_on")
+        if not text:
+            return
+        day = date_value(self.value(r, "completed_on"))
+        if day is None:
+            self.warn(r, "completed_on", f"实际完成时间“{text}”不是日期，已留空，原文保留在其他列中。")
+            problem["extra"].setdefault(self.cols["completed_on"].header or "实际完成时间", text)
+            return
+        if not problem.get("completed_on") or day.isoformat() > problem["completed_on"]:
+            problem["completed_on"] = day.isoformat()
 
     def set_deadline(self, record: dict, r: int, value) -> None:
         deadline = parse_deadline(value)

@@ -3,9 +3,10 @@
 A problem starts on a row whose key cell (its code, or its running number when the sheet gives no
 codes) or description is its own; the rows below belong to it while those cells are merged down
 over them, left blank, or repeat the same key. Measures come one per row, and a numbered cell
-("1.…；2.…") gives one measure per item. A code met a second time is skipped with all its rows.
-Running numbers that start again in each section ("一、…" 1, 2; "二、…" 1) are prefixed with
-their section's numeral ("二-1") so that no problem is lost.
+("1.…；2.…") gives one measure per item. A code met a second time in the same section and unit
+is skipped with all its rows, each listed with its reason. Codes that start again in each section
+("一、…" 1, 2; "二、…" 1) are prefixed with their section's numeral ("二-1"), and codes that start
+again under each unit of a roll-up with the unit ("甲公司-1", rollup.py), so that no problem is lost.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ from desktop.ledger.reading.problem_fields import (
     ProblemFields,
     combine_row_reports,
     problem_deadline,
+)
+from desktop.ledger.reading.rollup import (
+    is_rollup,
+    owner_column,
+    owner_unit,
+    rollup_note,
+    unit_code,
 )
 from desktop.ledger.reading.row_kinds import classify, row_texts
 
@@ -40,10 +48,13 @@ class Reading:
 
 
 class ProblemReader(ProblemFields):
-    def __init__(self, grid: Grid, layout: Layout, reading: Reading, section_codes: bool = False):
+    def __init__(self, grid: Grid, layout: Layout, reading: Reading, section_codes: bool = False,
+                 unit_codes: bool = False):
         self.grid, self.layout, self.out = grid, layout, reading
         self.cols = {name: cols[0] for name, cols in layout.by_field.items()}
         self.section_codes, self.restarts = section_codes, False
+        self.unit_codes, self.unit_repeats = unit_codes, 0     # a roll-up of units' ledgers
+        self.owner, self.owner_named = owner_column(layout)
         self.section, self.section_no = "", 0
         self.head: dict | None = None          # the group of rows being read (problem or repeat)
         self.current: dict | None = None       # None while the rows of a repeated code are skipped
@@ -113,9 +124,11 @@ class ProblemReader(ProblemFields):
 
     def code_of(self, r: int) -> str:
         code = code_text(self.value(r, "code")) or code_text(self.value(r, "seq"))
-        if code and self.section_codes and self.key_field == "seq" and self.section:
+        if code and self.section_codes and self.section:
             mark = _SECTION_MARK.match(self.section)
-            code = f"{mark.group(1) if mark else self.section_no}-{code}"
+            code = f"{mark.group(1) if mark else self.section[:30] or self.section_no}-{code}"
+        if code and self.unit_codes:
+            code = unit_code(owner_unit(self.grid, self.owner, r), code)
         return code or f"第{r + 1}行"
 
     def start(self, r: int) -> None:
@@ -125,13 +138,16 @@ class ProblemReader(ProblemFields):
         self.rows_of_current = [r]
         if code in self.seen:
             row, section_no = self.seen[code]
-            self.restarts |= self.key_field == "seq" and section_no != self.section_no
+            self.restarts |= section_no != self.section_no
+            self.unit_repeats += section_no == self.section_no and \
+                owner_unit(self.grid, self.owner, r) != owner_unit(self.grid, self.owner, row - 1)
             self.skip(r, f"问题编号“{code}”与第{row}行重复，未导入")
             return
         self.seen[code] = (r + 1, self.section_no)
         problem = {"code": code, "seq": whole_number(self.value(r, "seq")), "source_row": r + 1,
                    "lead_units": [], "responsible_units": [], "measures": [], "extra": {},
-                   "deadline": None, "deadline_kind": "unknown", "deadline_text": ""}
+                   "deadline": None, "deadline_kind": "unknown", "deadline_text": "",
+                   "completed_on": None}
         for name in PROBLEM_TEXT_FIELDS:
             problem[name] = self.text(r, name)
         if not problem["category"] and self.section:
@@ -176,4 +192,15 @@ def read_problems(grid: Grid, layout: Layout) -> Reading:
     if reader.restarts:      # numbers start again in each section: read again with their numerals
         reading = Reading()
         ProblemReader(grid, layout, reading, section_codes=True).read()
+    elif is_rollup(reader.unit_repeats, reader.owner_named):   # members number from 1 each
+        reading = Reading()
+        ProblemReader(grid, layout, reading, unit_codes=True).read()
+        example = next((p["code"] for p in reading.records if "-" in p["code"]), "")
+        reading.warnings.insert(0, Issue(grid.name, layout.header_rows[-1],
+                                         _key_letter(layout), rollup_note(example)))
     return reading
+
+
+def _key_letter(layout: Layout) -> str:
+    col = layout.col("code") or layout.col("seq") or (layout.columns[0] if layout.columns else None)
+    return col.letter if col else "A"

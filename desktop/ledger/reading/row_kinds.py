@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from desktop.ledger.reading.cellvalues import cell_text
+from desktop.ledger.reading.column_codes import is_column_code_row
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import Layout
 from desktop.ledger.reading.vocabulary import header_key, match_field
@@ -19,6 +20,7 @@ _SIGNATURE = re.compile(r"(填报人|填表人|审核人|联系电话|制表人|
 _SECTION = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部类章项])")
 _NUMERAL = re.compile(r"[（(]?第?[一二三四五六七八九十]+[部分类章项]*[、.．）)]?")
 _KEEP_JOINED = ("、", ".", "．", "）", ")", "部分", "类", "章", "项")
+_HEADING = re.compile(r"[\u4e00-\u9fff]{2}")     # words, not a code, alone in the number column
 _NOT_SECTION_FIELDS = {"measure", "deadline", "lead_units", "responsible_units", "supervisor",
                        "progress", "status_text", "received_on"}
 
@@ -45,6 +47,8 @@ def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
         return "signature", f"签字行（{first[:20]}）"
     if _repeats_header(texts, layout):
         return "header", "重复的表头行"
+    if _leftover_header(r, filled, layout):
+        return "header", "表头行（表头下面多出的一行表头文字）"
     if _other_header(filled):
         return "other_table", f"另一张表的表头（{'、'.join(filled[:4])[:30]}）"
     if _numbers_columns(filled, layout):
@@ -65,6 +69,14 @@ def _repeats_header(texts: list[str], layout: Layout) -> bool:
     return hits >= 2 or hits == filled
 
 
+def _leftover_header(r: int, filled: list[str], layout: Layout) -> bool:
+    """A row of header words just under the header (a form's header deeper than six rows):
+    every cell a short word naming a field."""
+    if r >= layout.first_data_row + 3 or len(filled) < 2:
+        return False
+    return all(len(t) <= 12 and match_field(layout.kind, t) for t in filled)
+
+
 def _other_header(filled: list[str]) -> bool:
     """The header of another table below this one: short cells, a 序号 among them, naming three
     or more fields."""
@@ -78,9 +90,7 @@ def _other_header(filled: list[str]) -> bool:
 
 
 def _numbers_columns(filled: list[str], layout: Layout) -> bool:
-    if len(filled) < 3 or len(filled) < len(layout.columns) // 2:
-        return False
-    return filled == [str(n) for n in range(1, len(filled) + 1)]
+    return is_column_code_row(filled, len(layout.columns))
 
 
 def _section(grid: Grid, r: int, layout: Layout, texts: list[str], filled: list[str]) -> str:
@@ -91,9 +101,11 @@ def _section(grid: Grid, r: int, layout: Layout, texts: list[str], filled: list[
     alone = len(set(filled)) == 1
     if alone and ((_SECTION.match(filled[0]) and start <= leftmost + 1) or _spans_row(grid, r)):
         return filled[0]
+    fields = {c.index: c.field for c in layout.columns}
+    if alone and fields.get(start) in ("seq", "code") and _HEADING.search(filled[0]):
+        return filled[0]     # a member's name over its rows in a roll-up ("甲能源公司")
     if len(filled) > 2 or not _NUMERAL.fullmatch(texts[start]):
         return ""
-    fields = {c.index: c.field for c in layout.columns}
     if fields.get(start) not in ("seq", "code"):
         return ""
     if any(t and fields.get(c) in _NOT_SECTION_FIELDS for c, t in enumerate(texts)):

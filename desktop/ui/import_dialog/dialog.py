@@ -44,6 +44,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle("导入台账")
         self.resize(1180, 760)
         self.reading = None
+        self.path: str | Path | None = None      # the file chosen, read or not
         self.result = None
         self.op: Op | None = None
         self._closed = False
@@ -58,9 +59,14 @@ class ImportDialog(QDialog):
         self.paste.clicked.connect(self.paste_plan)
         self.sheet = QComboBox(objectName="importSheet")
         self.kind = QLabel(objectName="importKind")
+        self.kind_choice = QComboBox(objectName="importKindChoice")
+        for kind, name in KIND_NAMES.items():
+            self.kind_choice.addItem(f"按{name}读取", kind)
+        self.anyway = QPushButton("按当前列对应导入", objectName="importAnyway", visible=False)
+        self.anyway.setToolTip("表头不像台账时，核对各列的含义后点此，按当前的列对应读取并导入")
         self.header_rows = QLabel(objectName="importHeaderRows")
         self.header_first = QSpinBox(objectName="importHeaderFirst", minimum=1, maximum=50)
-        self.header_count = QSpinBox(objectName="importHeaderCount", minimum=1, maximum=4)
+        self.header_count = QSpinBox(objectName="importHeaderCount", minimum=1, maximum=6)
         self.header_first.setPrefix("从第 ")
         self.header_first.setSuffix(" 行起")
         self.header_count.setPrefix("共 ")
@@ -82,7 +88,7 @@ class ImportDialog(QDialog):
         self.bar.setMaximumWidth(320)
         self.commit_button = QPushButton("导入", objectName="commitImport", enabled=False)
         self.cancel_button = QPushButton("取消", objectName="cancelImport")
-        for button in (self.choose, self.commit_button, self.cancel_button):
+        for button in (self.choose, self.commit_button, self.cancel_button, self.anyway):
             button.setAutoDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -96,6 +102,8 @@ class ImportDialog(QDialog):
         self.sheet.activated.connect(lambda _i: self.read(self.reading.file, self.sheet.currentText()))
         self.mapping.changed.connect(self.remap)
         self.header_apply.clicked.connect(self.read_with_header)
+        self.kind_choice.activated.connect(lambda _i: self.read_as_kind(self.kind_choice.currentData()))
+        self.anyway.clicked.connect(lambda: self.remap(self.mapping.mapping()))
         self.commit_button.clicked.connect(self.commit)
         self.cancel_button.clicked.connect(self.cancel_or_close)
         self.result_page.save_failed.clicked.connect(self.save_failed_rows)
@@ -109,7 +117,11 @@ class ImportDialog(QDialog):
         line.addWidget(self.paste)
         form.addRow("文件", line)
         form.addRow("工作表", self.sheet)
-        form.addRow("识别为", self.kind)
+        kind = QHBoxLayout()
+        kind.addWidget(self.kind)
+        kind.addWidget(self.kind_choice)
+        kind.addStretch(1)
+        form.addRow("识别为", kind)
         header = QHBoxLayout()
         for widget in (self.header_rows, self.header_first, self.header_count, self.header_apply):
             header.addWidget(widget)
@@ -123,7 +135,10 @@ class ImportDialog(QDialog):
         split.setSizes([380, 780])
         layout = QVBoxLayout(page)
         layout.addLayout(form)
-        layout.addWidget(self.errors)
+        errors = QHBoxLayout()
+        errors.addWidget(self.errors, 1)
+        errors.addWidget(self.anyway)
+        layout.addLayout(errors)
         layout.addWidget(QLabel("各列导入为（可修改，下次导入同样格式的表格时会记住）："))
         layout.addWidget(split, 1)
         return page
@@ -140,14 +155,22 @@ class ImportDialog(QDialog):
             self.read(path)
 
     def read(self, path: str | Path, sheet: str | None = None) -> None:
+        self.path = path
         self.file_label.setText(str(path))
         self._run("正在读取台账……", import_ops.read_for_preview(path, sheet), self._previewed)
 
     def read_with_header(self) -> None:
         """Read again with the header rows the clerk named (when the search found the wrong ones)."""
         header = (self.header_first.value(), self.header_count.value())
-        self._run("正在按指定的表头重新读取……",
-                  import_ops.read_for_preview(self.reading.file, self.reading.sheet, header),
+        same = self.reading is not None and str(self.reading.file) == str(self.path)
+        sheet = self.reading.sheet if same else None
+        self._run("正在按指定的表头重新读取……", import_ops.read_for_preview(self.path, sheet, header),
+                  self._previewed)
+
+    def read_as_kind(self, kind: str) -> None:
+        """Read again as the kind of ledger the clerk says it is (问题台账 / 信访件台账)."""
+        self._run("正在按所选的台账种类重新读取……",
+                  import_ops.read_for_preview(self.reading.file, self.reading.sheet, kind=kind),
                   self._previewed)
 
     def remap(self, mapping: dict) -> None:
@@ -166,6 +189,8 @@ class ImportDialog(QDialog):
         self.sheet.addItems(reading.sheet_names)
         self.sheet.setCurrentText(reading.sheet)
         self.kind.setText(KIND_NAMES.get(reading.kind, reading.kind))
+        self.kind_choice.setCurrentIndex(max(self.kind_choice.findData(reading.kind), 0))
+        self.anyway.setVisible(bool(reading.layout.doubt))
         self.header_rows.setText("第 " + "、".join(map(str, reading.header_rows)) + " 行")
         self.header_first.setValue(reading.header_rows[0])
         self.header_count.setValue(len(reading.header_rows))
@@ -174,6 +199,8 @@ class ImportDialog(QDialog):
         self.round.addItems(list(dict.fromkeys([round_name, *rounds])))
         self.round.setEnabled(reading.kind == "problems")
         self.feedback.refresh(reading.kind == "problems")
+        self.round.setToolTip("各行有“问题来源”“督察批次”的，按各行的来源分入批次；此处是没有来源的行的批次"
+                              if reading.layout.col("round") else "")
         self.mapping.blockSignals(True)
         self.mapping.load(reading.kind, reading.columns)
         self.mapping.blockSignals(False)
@@ -221,14 +248,15 @@ class ImportDialog(QDialog):
         self.bar.setRange(0, 0)
         self.bar.show()
         for widget in (self.commit_button, self.choose, self.sheet, self.mapping, self.round,
-                       self.header_apply):
+                       self.header_apply, self.kind_choice, self.anyway):
             widget.setEnabled(False)
         self.cancel_button.setText("取消")
 
     def _idle(self) -> None:
         self.op = None
         self.bar.hide()
-        for widget in (self.choose, self.sheet, self.mapping, self.header_apply):
+        for widget in (self.choose, self.sheet, self.mapping, self.header_apply, self.kind_choice,
+                       self.anyway):
             widget.setEnabled(True)
         self.round.setEnabled(bool(self.reading) and self.reading.kind == "problems")
         self.commit_button.setEnabled(bool(self.reading) and not self.reading.errors)

@@ -35,12 +35,12 @@ class Imported:
 
 
 def read_for_preview(path: str | Path, sheet: str | None = None,
-                     header: tuple[int, int] | None = None):
+                     header: tuple[int, int] | None = None, kind: str | None = None):
     """An op: read the ledger with the choices remembered for its template (and the header rows
-    the clerk named, if any)."""
+    or the kind the clerk named, if any)."""
     def work(db: Database, progress: Progress) -> Preview:
         with lasting_objects():
-            reading, saved = remembered_reading(db, path, sheet=sheet, header=header,
+            reading, saved = remembered_reading(db, path, sheet=sheet, header=header, kind=kind,
                                                 progress=progress.update)
         return Preview(reading, saved.get("round") or _round(reading))
     return work

@@ -22,7 +22,8 @@ from desktop.core.status import STATUS_CODES, STATUS_LABELS
 from desktop.core.units import split_units
 
 TEXT_FIELDS = ("code", "title", "supervisor", "responsible_person", "deadline_text", "flag_leader",
-               "closure_doc", "closed_on")
+               "closure_doc", "closed_on", "completed_on")
+DATE_FIELDS = {"closed_on": "销号日期", "completed_on": "实际完成日期"}
 LONG_FIELDS = ("description", "target")
 UNIT_FIELDS = ("lead_units", "responsible_units")
 
@@ -72,7 +73,8 @@ class ProblemFields(QWidget):
             self.w["status"].addItem(STATUS_LABELS[code], code)
         self.w["percent"] = percent_box("percent")
         self.w["flagged"] = QCheckBox("挂牌督办", objectName="flagged")
-        self.w["closed_on"].setPlaceholderText("YYYY-MM-DD")
+        for name in DATE_FIELDS:
+            self.w[name].setPlaceholderText("如 2024年6月30日")
         for name in ("flagged", "flag_leader", "closed_on", "closure_doc"):  # steps, not edits
             self.w[name].setEnabled(False)
             self.w[name].setToolTip("挂牌督办和销号在“验收销号”页办理，每一步都有记录")
@@ -106,6 +108,7 @@ class ProblemFields(QWidget):
         right.addRow("", self.deadline_note)
         right.addRow("状态", w["status"])
         right.addRow("完成进度", w["percent"])
+        right.addRow("实际完成日期", w["completed_on"])
         flag = QHBoxLayout()
         flag.addWidget(w["flagged"])
         flag.addWidget(QLabel("挂牌领导："))
@@ -161,7 +164,8 @@ class ProblemFields(QWidget):
         out = {name: w[name].text().strip() for name in TEXT_FIELDS}
         out |= {name: split_units(w[name].text()) for name in UNIT_FIELDS}
         out |= {name: w[name].toPlainText().strip() for name in LONG_FIELDS}
-        out["closed_on"] = _iso_or_text(out["closed_on"])
+        for name in DATE_FIELDS:
+            out[name] = _iso_or_text(out[name])
         out["round_id"] = w["round_id"].currentData()
         out["category"] = w["category"].currentText().strip()
         status = w["status"].currentData()
@@ -197,11 +201,11 @@ class ProblemFields(QWidget):
             errors.append(f"本批次已有编号为“{v['code']}”的问题。")
         if not v["title"] and not v["description"]:
             errors.append("问题和问题描述至少填写一项。")
-        if v["closed_on"]:
+        for name, label in DATE_FIELDS.items():
             try:
-                parse_typed_date(v["closed_on"])
+                parse_typed_date(v[name] or "")
             except ValueError as exc:
-                errors.append(f"销号日期：{exc}")
+                errors.append(f"{label}：{exc}")
         return errors
 
     def _changed(self, *_args) -> None:

@@ -113,10 +113,11 @@ def test_more_header_words_of_the_office(tmp_path):
     reading = read_ledger(book(tmp_path / "说法.xlsx", Sheet("台账", rows)))
     assert list(reading.layout.mapping().values()) == [
         "code", "title", "description", "lead_units", "responsible_units", "supervisor",
-        "responsible_person", "deadline", "", "status_text", ""]
+        "responsible_person", "deadline", "completed_on", "status_text", ""]
     problem = reading.problems[0]
     assert (problem["deadline"], problem["status"]) == ("2022-06-30", "completed")
-    assert problem["extra"] == {"实际完成时间": "2022年5月20日", "下步工作计划": "巩固成效"}
+    assert problem["completed_on"] == "2022-05-20"     # the actual date beside the planned one
+    assert problem["extra"] == {"下步工作计划": "巩固成效"}
 
 
 def test_deadlines_one_per_line_pair_with_numbered_measures(tmp_path):

@@ -1,0 +1,64 @@
+"""What the clerk said about a template, remembered: its kind, its column mapping, its round.
+
+The mapping and the round are kept under the template's key (its kind and header words), as the
+window has always kept them. The kind is kept under the header words alone, so that a sheet the
+clerk once said is a petition ledger (or a problem ledger) reads as one next time without being
+told. The clerk's own words this time (--kind, --map) come first."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.templates import load_template, save_template
+from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.reading.clerk_map import header_named, resolve_map
+from desktop.ledger.reading.ledger import LedgerReading, Progress, read_ledger
+from desktop.ledger.reading.vocabulary import header_key
+
+
+def kind_key(reading: LedgerReading) -> str:
+    words = "|".join(header_key(c.header) for c in reading.columns)
+    return "kind:" + hashlib.sha1(words.encode()).hexdigest()[:16]
+
+
+def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = None,
+                       header: tuple[int, int] | None = None, kind: str | None = None,
+                       column_map: str | None = None,
+                       progress: Progress | None = None) -> tuple[LedgerReading, dict]:
+    """Read the ledger as the clerk says (kind, "表头=字段" pairs) or as remembered for its
+    template. A sheet whose header the search cannot find is read from the row holding the
+    headers the map names. Raises LedgerRefused for a header or field the map names that is not
+    there."""
+    try:
+        reading = read_ledger(path, sheet=sheet, header=header, kind=kind, progress=progress)
+    except LedgerRefused:
+        named = header_named(path, sheet, column_map) if column_map and header is None else None
+        if named is None:
+            raise
+        reading = read_ledger(path, sheet=named[0], header=(named[1], 1), kind=kind,
+                              progress=progress)
+    if kind is None:
+        said = (load_template(db, kind_key(reading)) or {}).get("kind")
+        if said in ("problems", "petitions") and said != reading.kind:
+            try:
+                reading = read_ledger(path, sheet=reading.sheet, kind=said, progress=progress)
+            except LedgerRefused:
+                pass     # the sheet no longer reads as that kind: keep what was found
+    saved = load_template(db, reading.template_key) or {}
+    mapping = dict(saved.get("mapping") or {})
+    if column_map:
+        mapping.update(resolve_map(column_map, reading.kind, reading.columns, reading.sheet))
+    if mapping and (column_map or reading.layout.doubt or mapping != reading.layout.mapping()):
+        reading.apply_mapping(mapping)
+    return reading, saved
+
+
+def remember(db: Database, reading: LedgerReading, round_name: str | None) -> None:
+    """Keep the choices of a committed import for the next file of the same template."""
+    save_template(db, reading.template_key, {"mapping": reading.layout.mapping(),
+                                             "round": round_name, "sheet": reading.sheet})
+    if reading.layout.by_hand or reading.kind_chosen:
+        save_template(db, kind_key(reading), {"kind": reading.kind})
