@@ -18,6 +18,8 @@ import json
 
 from sqlite_utils import Database
 
+from db.transaction import write_transaction
+
 from db.changes import recorded_step
 from desktop.core.report_settings import ReportSettings
 
@@ -38,7 +40,7 @@ def get_setting(db: Database, key: str, default=None):
 
 
 def set_setting(db: Database, key: str, value) -> None:
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
                    " SET value = excluded.value", [key, json.dumps(value, ensure_ascii=False)])
 

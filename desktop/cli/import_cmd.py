@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
+from desktop.cli.outputs import check_output_file
 from desktop.ledger.errors import Issue, LedgerRefused
 from desktop.ledger.importing.importer import ImportResult, commit_reading, remembered_reading
 from desktop.ledger.writing.failed_rows import write_failed_rows
@@ -36,6 +37,8 @@ def _failed_out(base: str, index: int, count: int) -> Path:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    for i in range(len(args.files) if args.failed_out else 0):   # before anything is imported
+        check_output_file(_failed_out(args.failed_out, i, len(args.files)), "未导入行的工作簿")
     db = open_db(args)
     outputs, refused = [], []
     for i, file in enumerate(args.files):

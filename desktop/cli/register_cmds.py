@@ -11,6 +11,7 @@ from db.demo import build_demo
 from db.records import dump_register
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
+from desktop.cli.outputs import check_output_file
 
 
 def register(sub) -> None:
@@ -44,6 +45,8 @@ def parse_date(text: str | None, what: str = "日期") -> dt.date | None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "截至日期")
+    if args.db:
+        check_output_file(args.db, "台账文件")
     db = open_db(args)
     if db["problems"].count:
         raise Refused("该台账已有数据，未写入演示数据。请用 --db 指定一个新的台账文件。")
@@ -68,6 +71,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.out:
+        check_output_file(args.out, "备份文件")
     out = backup_register(open_db(args), args.out)
     print(f"已备份到：{out}")
     return 0

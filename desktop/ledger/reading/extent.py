@@ -1,0 +1,205 @@
+"""How much a workbook really holds, measured before any reader builds anything from it.
+
+Readers trust a workbook: calamine allocates one slot per cell between the first and the last
+value of a sheet (A1 and XFD1048576 ask for half a terabyte), openpyxl makes an object for every
+cell, styled or not, and for every cell under a merge. So the parts are first streamed here, in
+bounded chunks and without building anything: per sheet the span of its value cells (the dense
+area calamine will allocate), the number of cells and merged cells openpyxl would make, and the
+unpacked size of each part. A legacy .xls is walked record by record the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+from dataclasses import dataclass
+
+from desktop.ledger.errors import LedgerRefused
+
+CHUNK = 1 << 20
+MAX_PART_BYTES = 256 * 1024 * 1024       # one sheet's XML, unpacked
+MAX_STRINGS_BYTES = 128 * 1024 * 1024    # the shared strings, unpacked
+MAX_AREA = 4_000_000                     # first to last value cell, rows × columns
+MAX_VALUES = 2_000_000                   # value cells in one sheet
+_TAG = re.compile(rb"<(?:\w+:)?(row|c|mergeCell)\b([^>]*)>")
+_REF = re.compile(rb'\br="([A-Za-z]{1,3})?(\d{1,8})?"')
+_MERGE = re.compile(rb'\bref="([A-Za-z]{1,3})(\d{1,8}):([A-Za-z]{1,3})(\d{1,8})"')
+
+
+@dataclass
+class SheetExtent:
+    """One sheet part: its value cells' span (0-based, inclusive), all its cell elements, its
+    merges and their area."""
+    values: int = 0
+    cells: int = 0
+    first_row: int = -1
+    last_row: int = -1
+    first_col: int = -1
+    last_col: int = -1
+    merges: int = 0
+    merged_cells: int = 0
+    unpacked: int = 0
+
+    @property
+    def area(self) -> int:
+        if self.values == 0:
+            return 0
+        return (self.last_row - self.first_row + 1) * (self.last_col - self.first_col + 1)
+
+    def add_value(self, row: int, col: int) -> None:
+        self.values += 1
+        if self.values == 1:
+            self.first_row = self.last_row = row
+            self.first_col = self.last_col = col
+            return
+        self.first_row, self.last_row = min(self.first_row, row), max(self.last_row, row)
+        self.first_col, self.last_col = min(self.first_col, col), max(self.last_col, col)
+
+
+def column_number(letters: bytes) -> int:
+    """b"A" → 0, b"XFD" → 16383."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+class TooLarge(Exception):
+    """A sheet is past the bounds; the message says which bound, in Chinese."""
+
+
+def check_bounds(extent: SheetExtent) -> None:
+    if extent.area > MAX_AREA:
+        raise TooLarge(
+            f"有内容的单元格从第{extent.first_row + 1}行到第{extent.last_row + 1}行、"
+            f"第{extent.first_col + 1}列到第{extent.last_col + 1}列，范围过大"
+            f"（超过 {MAX_AREA // 10000} 万个单元格，可能有远处的零散内容）")
+    if extent.values > MAX_VALUES:
+        raise TooLarge(f"有内容的单元格超过 {MAX_VALUES // 10000} 万个")
+
+
+class _SheetScanner:
+    """Feeds chunks of one sheet's XML; keeps only counters."""
+
+    def __init__(self) -> None:
+        self.extent = SheetExtent()
+        self.row, self.col, self.tail = -1, -1, b""
+
+    def feed(self, chunk: bytes) -> None:
+        data = self.tail + chunk
+        cut = data.rfind(b"<")
+        if cut == -1 or data.find(b">", cut) != -1:
+            cut = len(data)
+        self.tail = data[cut:]
+        if len(self.tail) > CHUNK:   # one tag longer than a chunk: not a sheet anyone wrote
+            raise TooLarge("含有异常超长的 XML 标记")
+        for match in _TAG.finditer(data, 0, cut):
+            self._tag(match.group(1), match.group(2))
+
+    def _tag(self, name: bytes, attrs: bytes) -> None:
+        extent = self.extent
+        if name == b"row":
+            ref = _REF.search(attrs)
+            self.row = int(ref.group(2)) - 1 if ref and ref.group(2) else self.row + 1
+            self.col = -1
+            return
+        if name == b"mergeCell":
+            m = _MERGE.search(attrs)
+            if m:
+                rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+                cols = abs(column_number(m.group(3)) - column_number(m.group(1))) + 1
+                extent.merges += 1
+                extent.merged_cells += rows * cols
+            return
+        extent.cells += 1
+        ref = _REF.search(attrs)
+        if ref and ref.group(1):
+            self.col = column_number(ref.group(1))
+            if ref.group(2):
+                self.row = int(ref.group(2)) - 1
+        else:
+            self.col += 1
+        if not attrs.endswith(b"/"):       # <c …/> holds no value; readers skip it
+            extent.add_value(max(self.row, 0), max(self.col, 0))
+            if extent.values % 4096 == 0 or extent.values < 4096:
+                check_bounds(extent)
+
+
+def scan_zip_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> SheetExtent:
+    """Stream one part, refusing it once its unpacked bytes pass `limit`."""
+    scanner = _SheetScanner()
+    with zf.open(info) as fh:
+        while chunk := fh.read(CHUNK):
+            scanner.extent.unpacked += len(chunk)
+            if scanner.extent.unpacked > limit:
+                raise TooLarge(f"部件 {info.filename} 解压后超过 {limit // (1024 * 1024)} MB")
+            scanner.feed(chunk)
+    scanner.feed(b">")
+    check_bounds(scanner.extent)
+    return scanner.extent
+
+
+def scan_xlsx(zf: zipfile.ZipFile) -> dict[str, SheetExtent]:
+    """Every XML part of the package, by name; sheets are the parts that hold cells."""
+    parts: dict[str, SheetExtent] = {}
+    for info in zf.infolist():
+        name = info.filename
+        if not name.lower().endswith((".xml", ".rels", ".vml")) or info.is_dir():
+            continue
+        limit = MAX_STRINGS_BYTES if name.lower().endswith("sharedstrings.xml") else MAX_PART_BYTES
+        parts[name] = scan_zip_part(zf, info, limit)
+    return parts
+
+
+# BIFF8 records that place a value in a cell: row at offset 0, column at offset 2.
+_BIFF_CELLS = {0x0006, 0x00FD, 0x0203, 0x027E, 0x0204, 0x0205, 0x00D6}
+_MULRK, _MERGEDCELLS, _BOF, _EOF, _FILEPASS = 0x00BD, 0x00E5, 0x0809, 0x000A, 0x002F
+
+
+class Encrypted(Exception):
+    pass
+
+
+def scan_biff(stream: bytes) -> list[SheetExtent]:
+    """The value span of each substream of a BIFF workbook stream (globals first)."""
+    sheets, current, pos, end = [], SheetExtent(), 0, len(stream)
+    while pos + 4 <= end:
+        kind, size = struct.unpack_from("<HH", stream, pos)
+        body = stream[pos + 4:pos + 4 + size]
+        pos += 4 + size
+        if kind == _FILEPASS:
+            raise Encrypted()
+        if kind == _BOF:
+            current = SheetExtent()
+            sheets.append(current)
+        elif kind in _BIFF_CELLS and len(body) >= 4:
+            row, col = struct.unpack_from("<HH", body)
+            current.add_value(row, col)
+        elif kind == _MULRK and len(body) >= 6:
+            row, first = struct.unpack_from("<HH", body)
+            (last,) = struct.unpack_from("<H", body, len(body) - 2)
+            current.add_value(row, first)
+            current.add_value(row, max(first, last))
+            current.values += max(0, last - first - 1)
+        elif kind == _MERGEDCELLS and len(body) >= 2:
+            _biff_merges(body, current)
+        else:
+            continue
+        current.cells = current.values
+        if kind != _BOF:
+            check_bounds(current)
+    return sheets
+
+
+def _biff_merges(body: bytes, extent: SheetExtent) -> None:
+    (count,) = struct.unpack_from("<H", body)
+    for i in range(min(count, (len(body) - 2) // 8)):
+        r0, r1, c0, c1 = struct.unpack_from("<HHHH", body, 2 + 8 * i)
+        extent.merges += 1
+        extent.merged_cells += (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
+
+
+def refuse_large(name: str, exc: TooLarge) -> LedgerRefused:
+    return LedgerRefused(f"文件“{name}”{exc}，超出台账的合理大小，已拒绝读取。"
+                         "请删除多余的内容（远处的零散单元格、整表合并、大量空行空列）或拆分文件后再导入。")
