@@ -18,9 +18,8 @@ import json
 
 from sqlite_utils import Database
 
-from db.transaction import write_transaction
-
 from db.changes import recorded_step
+from db.transaction import write_transaction
 from desktop.core.report_settings import ReportSettings
 
 DAY_MODE, COMPLETION_RULE = "schedule.day_mode", "stats.completion_rule"

@@ -6,9 +6,8 @@ import json
 
 from sqlite_utils import Database
 
-from db.transaction import write_transaction
-
 from db.changes import now_iso
+from db.transaction import write_transaction
 
 
 def load_template(db: Database, key: str) -> dict | None:

@@ -24,8 +24,8 @@ from sqlite_utils import Database
 
 from db.backup import backup_register
 from db.connection import register_path
-from db.transaction import require_writable, write_transaction
 from db.templates import load_template, save_template
+from db.transaction import require_writable, write_transaction
 from db.units import UnitBook
 from desktop.ledger.importing.plan import Change, plan_petitions, plan_problems
 from desktop.ledger.importing.result import ImportResult

@@ -18,11 +18,19 @@ from dataclasses import dataclass
 from desktop.ledger.errors import LedgerRefused
 
 CHUNK = 1 << 20
-MAX_PART_BYTES = 256 * 1024 * 1024       # one sheet's XML, unpacked
+MAX_PART_BYTES = 200 * 1024 * 1024       # one sheet's XML, unpacked
 MAX_STRINGS_BYTES = 128 * 1024 * 1024    # the shared strings, unpacked
+MAX_STYLES_BYTES = 32 * 1024 * 1024      # styles: openpyxl makes objects of every entry
+MAX_OTHER_BYTES = 64 * 1024 * 1024       # drawings, comments, relationships, …
 MAX_AREA = 4_000_000                     # first to last value cell, rows × columns
 MAX_VALUES = 2_000_000                   # value cells in one sheet
-_TAG = re.compile(rb"<(?:\w+:)?(row|c|mergeCell)\b([^>]*)>")
+_VALUE_CELL = re.compile(rb"<(?:\w+:)?c((?:\s[^>]*)?)(?<!/)>")    # <c …/> holds no value: skipped in C
+_ROW_MARKS = (b"<row", b":row")
+# <row … r="123" …> read backwards, so the first match in the reversed text is the last row tag
+# with a number: a search in C, never a backtracking scan.
+_NUMBERED_ROW_REVERSED = re.compile(rb'"(\d{1,8})"=r\s[^<>]*?wor(?::\w+)?<')
+_MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b([^>]*)>")
+_CELL_MARKS = (b"<c", b":c ")          # <cols>, <cfRule> … counted too: a little over
 _REF = re.compile(rb'\br="([A-Za-z]{1,3})?(\d{1,8})?"')
 _MERGE = re.compile(rb'\bref="([A-Za-z]{1,3})(\d{1,8}):([A-Za-z]{1,3})(\d{1,8})"')
 
@@ -80,7 +88,8 @@ def check_bounds(extent: SheetExtent) -> None:
 
 
 class _SheetScanner:
-    """Feeds chunks of one sheet's XML; keeps only counters."""
+    """Fed chunks of one sheet's XML; keeps only counters. Empty cells and rows are counted at
+    C speed (bytes.count, regex misses); Python runs once per value cell and per merge only."""
 
     def __init__(self) -> None:
         self.extent = SheetExtent()
@@ -94,36 +103,65 @@ class _SheetScanner:
         self.tail = data[cut:]
         if len(self.tail) > CHUNK:   # one tag longer than a chunk: not a sheet anyone wrote
             raise TooLarge("含有异常超长的 XML 标记")
-        for match in _TAG.finditer(data, 0, cut):
-            self._tag(match.group(1), match.group(2))
+        body = data[:cut]
+        self.extent.cells += sum(body.count(mark) for mark in _CELL_MARKS)
+        if b"mergeCell" in body:
+            for match in _MERGE_TAG.finditer(body):
+                self._merge(match.group(1))
+        last = 0
+        for match in _VALUE_CELL.finditer(body, _first_possible_value(body)):
+            self._value(body, last, match)
+            last = match.end()
+        self._rows_between(body, last, len(body))
 
-    def _tag(self, name: bytes, attrs: bytes) -> None:
-        extent = self.extent
-        if name == b"row":
-            ref = _REF.search(attrs)
-            self.row = int(ref.group(2)) - 1 if ref and ref.group(2) else self.row + 1
-            self.col = -1
+    def _rows_between(self, body: bytes, start: int, end: int) -> None:
+        """Move past the <row> tags in body[start:end] at C speed: the row is the last one
+        numbered there plus the unnumbered ones after it."""
+        count = sum(body.count(mark, start, end) for mark in _ROW_MARKS)
+        if not count:
             return
-        if name == b"mergeCell":
-            m = _MERGE.search(attrs)
-            if m:
-                rows = abs(int(m.group(4)) - int(m.group(2))) + 1
-                cols = abs(column_number(m.group(3)) - column_number(m.group(1))) + 1
-                extent.merges += 1
-                extent.merged_cells += rows * cols
+        self.col = -1
+        last_tag = max(body.rfind(mark, start, end) for mark in _ROW_MARKS)
+        ref = _REF.search(body, last_tag, body.find(b">", last_tag, end) % (end + 1))
+        if ref and ref.group(2) and not ref.group(1):    # the last row is numbered: the usual case
+            self.row = int(ref.group(2)) - 1
             return
-        extent.cells += 1
-        ref = _REF.search(attrs)
-        if ref and ref.group(1):
-            self.col = column_number(ref.group(1))
-            if ref.group(2):
-                self.row = int(ref.group(2)) - 1
+        numbered = _NUMBERED_ROW_REVERSED.search(body[start:end][::-1])
+        if numbered:
+            at = end - numbered.end()
+            after = sum(body.count(mark, at + 1, end) for mark in _ROW_MARKS)
+            self.row = int(numbered.group(1)[::-1]) - 1 + after
         else:
-            self.col += 1
-        if not attrs.endswith(b"/"):       # <c …/> holds no value; readers skip it
-            extent.add_value(max(self.row, 0), max(self.col, 0))
-            if extent.values % 4096 == 0 or extent.values < 4096:
-                check_bounds(extent)
+            self.row += count
+
+    def _value(self, body: bytes, last: int, match: re.Match) -> None:
+        ref = _REF.search(match.group(1))
+        if ref and ref.group(1) and ref.group(2):
+            self.row, self.col = int(ref.group(2)) - 1, column_number(ref.group(1))
+        else:
+            self._rows_between(body, last, match.start())
+            self.col = column_number(ref.group(1)) if ref and ref.group(1) else self.col + 1
+        extent = self.extent
+        extent.add_value(max(self.row, 0), max(self.col, 0))
+        if extent.values < 4096 or extent.values % 4096 == 0:
+            check_bounds(extent)
+
+    def _merge(self, attrs: bytes) -> None:
+        m = _MERGE.search(attrs)
+        if m:
+            rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+            cols = abs(column_number(m.group(3)) - column_number(m.group(1))) + 1
+            self.extent.merges += 1
+            self.extent.merged_cells += rows * cols
+
+
+def _first_possible_value(body: bytes) -> int:
+    """Where value cells may start. Every value cell is closed by </c> (or </x:c>); a body with
+    no closing holds at most one, still open at its end: the last <c there. A body of empty
+    styled cells — the common zip bomb — is then passed over at the speed of bytes.find."""
+    if b"</c>" in body or b":c>" in body:
+        return 0
+    return max(0, body.rfind(b"<c"), body.rfind(b":c ") - 64)
 
 
 def scan_zip_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> SheetExtent:
@@ -147,9 +185,18 @@ def scan_xlsx(zf: zipfile.ZipFile) -> dict[str, SheetExtent]:
         name = info.filename
         if not name.lower().endswith((".xml", ".rels", ".vml")) or info.is_dir():
             continue
-        limit = MAX_STRINGS_BYTES if name.lower().endswith("sharedstrings.xml") else MAX_PART_BYTES
-        parts[name] = scan_zip_part(zf, info, limit)
+        parts[name] = scan_zip_part(zf, info, _limit(name.lower()))
     return parts
+
+
+def _limit(name: str) -> int:
+    if name.startswith("xl/worksheets/"):
+        return MAX_PART_BYTES
+    if name.endswith("sharedstrings.xml"):
+        return MAX_STRINGS_BYTES
+    if name.endswith("styles.xml"):
+        return MAX_STYLES_BYTES
+    return MAX_OTHER_BYTES
 
 
 # BIFF8 records that place a value in a cell: row at offset 0, column at offset 2.

@@ -25,7 +25,8 @@ from desktop.ledger.reading import extent as ex
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LEGACY_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-MAX_EDIT_CELLS = 1_000_000            # cells openpyxl would make, merged cells included
+MAX_EDIT_CELLS = 500_000              # cells openpyxl would make, merged cells included
+MAX_EDIT_MERGES = 30_000              # openpyxl's merge bookkeeping slows past this
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 RESAVE = "请在 Excel 或 WPS 中打开该文件，另存为“Excel 工作簿(*.xlsx)”后再导入。"
@@ -143,6 +144,10 @@ def check_for_editing(path: Path) -> None:
     """The bounds openpyxl needs: it makes an object for every cell and every merged cell."""
     extents = check_workbook(path)
     cells = sum(e.cells + e.merged_cells for e in extents.values())
+    merges = sum(e.merges for e in extents.values())
+    if merges > MAX_EDIT_MERGES:
+        raise LedgerRefused(f"文件“{path.name}”有 {merges} 处合并单元格，超出程序能安全打开的数量"
+                            f"（{MAX_EDIT_MERGES // 10000} 万处）。请取消多余的合并后再试。")
     if cells > MAX_EDIT_CELLS:
         raise LedgerRefused(f"文件“{path.name}”共有约 {cells} 个单元格（含合并区域和只有格式的空单元格），"
                             f"超出程序能安全打开的大小（{MAX_EDIT_CELLS // 10000} 万个）。"
