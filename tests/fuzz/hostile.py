@@ -170,6 +170,14 @@ def zeroed_xls(folder: Path, rng: random.Random) -> Path:
     return _write(folder / "坏块.xls", bytes(data))
 
 
+def far_xls(folder: Path, rng: random.Random) -> Path:
+    """A legacy .xls with one text cell moved to IV65536: 16.7 million slots for a dense reader."""
+    data = bytearray(GOOD_XLS.read_bytes())
+    at = data.find(b"\xfd\x00\x0a\x00", 512)            # a LABELSST record: row, column, …
+    data[at + 4:at + 8] = struct.pack("<HH", 65535, 255)
+    return _write(folder / "远处.xls", bytes(data))
+
+
 def unsupported_zip(folder: Path, rng: random.Random) -> Path:
     """A compression method zipfile does not know (99, as AES-encrypted zips use)."""
     data = bytearray(GOOD_XLSX.read_bytes())
@@ -255,7 +263,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 Maker = Callable[[Path, random.Random], Path]
 KINDS: dict[str, Maker] = {f.__name__: f for f in (
-    far_corner, far_middle, far_no_refs, whole_sheet_merge, many_merges, overlapping_merges,
+    far_corner, far_middle, far_no_refs, far_xls, whole_sheet_merge, many_merges, overlapping_merges,
     bomb_styled_cells, bomb_values, bomb_strings, long_tag, truncated_xlsx, truncated_xls,
     flipped_xlsx, flipped_xls, zeroed_xls, unsupported_zip, bad_name_zip, broken_xml,
     missing_sheet, docx_as_xlsx, encrypted, ole_garbage, html_as_xls, csv_as_xls, empty_file)}

@@ -25,6 +25,7 @@ from desktop.ledger.reading import extent as ex
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LEGACY_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+MAX_BOOK_VALUES = 4_000_000           # value cells of all sheets together
 MAX_EDIT_CELLS = 500_000              # cells openpyxl would make, merged cells included
 MAX_EDIT_MERGES = 30_000              # openpyxl's merge bookkeeping slows past this
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -65,7 +66,11 @@ def check_workbook(path: Path) -> dict[str, ex.SheetExtent]:
     """Check the file before any reader sees it; the extents of its parts (xlsx: by part name,
     xls: "sheet1"… in stream order)."""
     try:
-        return _check_contents(path)
+        extents = _check_contents(path)
+        values = sum(e.values for e in extents.values())
+        if values > MAX_BOOK_VALUES:
+            raise ex.TooLarge(f"各工作表有内容的单元格合计超过 {MAX_BOOK_VALUES // 10000} 万个")
+        return extents
     except OSError as exc:       # no permission, locked by another program, vanished meanwhile
         raise LedgerRefused(f"无法打开文件“{path.name}”（{exc.strerror or exc}）。请确认文件没有被其他程序"
                             "独占打开、且有读取权限，然后再试。") from exc
