@@ -178,6 +178,44 @@ def far_xls(folder: Path, rng: random.Random) -> Path:
     return _write(folder / "远处.xls", bytes(data))
 
 
+def many_sheets(folder: Path, rng: random.Random) -> Path:
+    """Two thousand small sheets, each with a header-like row, for the sheet finder to walk."""
+    path = folder / "很多工作表.xlsx"
+    count = 2000
+    sheets = "".join(f'<sheet name="表{i}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i in range(count))
+    rels = "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/'
+                   f'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                   for i in range(count))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _TYPES)
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _BOOK.replace(
+            '<sheet name="台账" sheetId="1" r:id="rId1"/>'.encode(), sheets.encode()))
+        zf.writestr("xl/_rels/workbook.xml.rels", _BOOK_RELS.split(b"<Relationship ")[0]
+                    + rels.encode() + b"</Relationships>")
+        for i in range(count):
+            zf.writestr(f"xl/worksheets/sheet{i}.xml", SHEET_HEAD + header_row()
+                        + b"</sheetData></worksheet>")
+    return path
+
+
+def entity_bomb(folder: Path, rng: random.Random) -> Path:
+    """The 'billion laughs': nested entities in the workbook part."""
+    lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+                     for i in range(1, 10)) + "]>")
+    base = raw_xlsx(folder / "表头.xlsx", [header_row()])
+    path = folder / "实体炸弹.xlsx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = lol.encode() + data.split(b"?>", 1)[1].replace(
+                    b'name="\xe5\x8f\xb0\xe8\xb4\xa6"', b'name="&lol9;"')
+            out.writestr(info, data)
+    return path
+
+
 def unsupported_zip(folder: Path, rng: random.Random) -> Path:
     """A compression method zipfile does not know (99, as AES-encrypted zips use)."""
     data = bytearray(GOOD_XLSX.read_bytes())
@@ -263,7 +301,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 Maker = Callable[[Path, random.Random], Path]
 KINDS: dict[str, Maker] = {f.__name__: f for f in (
-    far_corner, far_middle, far_no_refs, far_xls, whole_sheet_merge, many_merges, overlapping_merges,
+    far_corner, far_middle, far_no_refs, far_xls, whole_sheet_merge, many_sheets, entity_bomb, many_merges, overlapping_merges,
     bomb_styled_cells, bomb_values, bomb_strings, long_tag, truncated_xlsx, truncated_xls,
     flipped_xlsx, flipped_xls, zeroed_xls, unsupported_zip, bad_name_zip, broken_xml,
     missing_sheet, docx_as_xlsx, encrypted, ole_garbage, html_as_xls, csv_as_xls, empty_file)}
