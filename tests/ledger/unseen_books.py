@@ -61,7 +61,7 @@ def _cache_formulas(path: Path, sheets: tuple[Sheet, ...]) -> None:
 
 def _with_cached(xml: str, sheet: Sheet) -> str:
     for ref, (_, cached) in sheet.formulas.items():
-        xml = re.sub(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/>',
+        xml = re.sub(rf'<c r="{ref}"([^>]*)><f>(.*?)</f>(?:<v\s*/>|<v>\s*</v>)',   # et_xmlfile 1 / 2
                      lambda m, v=cached, ref=ref: f'<c r="{ref}"{m.group(1)} t="str"><f>{m.group(2)}</f>'
                                          f'<v>{escape(v)}</v>', xml)
     return xml
