@@ -216,6 +216,15 @@ def entity_bomb(folder: Path, rng: random.Random) -> Path:
     return path
 
 
+def many_parts(folder: Path, rng: random.Random) -> Path:
+    """Sixty thousand empty zip entries beside a small workbook."""
+    path = raw_xlsx(folder / "很多部件.xlsx", [header_row()])
+    with zipfile.ZipFile(path, "a") as zf:
+        for i in range(60_000):
+            zf.writestr(f"xl/media/x{i}", b"")
+    return path
+
+
 def unsupported_zip(folder: Path, rng: random.Random) -> Path:
     """A compression method zipfile does not know (99, as AES-encrypted zips use)."""
     data = bytearray(GOOD_XLSX.read_bytes())
@@ -301,7 +310,8 @@ def _write(path: Path, data: bytes) -> Path:
 
 Maker = Callable[[Path, random.Random], Path]
 KINDS: dict[str, Maker] = {f.__name__: f for f in (
-    far_corner, far_middle, far_no_refs, far_xls, whole_sheet_merge, many_sheets, entity_bomb, many_merges, overlapping_merges,
+    far_corner, far_middle, far_no_refs, far_xls, whole_sheet_merge, many_sheets, entity_bomb,
+    many_parts, many_merges, overlapping_merges,
     bomb_styled_cells, bomb_values, bomb_strings, long_tag, truncated_xlsx, truncated_xls,
     flipped_xlsx, flipped_xls, zeroed_xls, unsupported_zip, bad_name_zip, broken_xml,
     missing_sheet, docx_as_xlsx, encrypted, ole_garbage, html_as_xls, csv_as_xls, empty_file)}

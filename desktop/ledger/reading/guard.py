@@ -26,6 +26,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_LEGACY_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 MAX_BOOK_VALUES = 4_000_000           # value cells of all sheets together
+MAX_PARTS = 20_000                    # a workbook's zip entries (zipfile keeps an object each)
 MAX_EDIT_CELLS = 500_000              # cells openpyxl would make, merged cells included
 MAX_EDIT_MERGES = 30_000              # openpyxl's merge bookkeeping slows past this
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -100,9 +101,25 @@ def _check_contents(path: Path) -> dict[str, ex.SheetExtent]:
                         f"改了扩展名）。{RESAVE}")
 
 
+def _entries_declared(path: Path) -> int:
+    """The entry count in the zip's end record, read before zipfile builds one object per entry
+    (0xFFFF, the ZIP64 marker, counts as too many: no workbook has that many parts)."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 65_557))
+        tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 12 > len(tail):
+        return 0                                  # no end record: zipfile will say damaged
+    return int.from_bytes(tail[at + 10:at + 12], "little")
+
+
 def _check_zip(path: Path) -> dict[str, ex.SheetExtent]:
     import zipfile
 
+    if _entries_declared(path) > MAX_PARTS:
+        raise LedgerRefused(f"文件“{path.name}”包含的部件数量异常（超过 {MAX_PARTS} 个），不像是台账，"
+                            "已拒绝读取。请确认文件来源。")
     try:
         with zipfile.ZipFile(path) as zf:
             names = {n.lower() for n in zf.namelist()}

@@ -50,7 +50,7 @@ def test_merges_are_counted_by_area():
     assert got.merges == 2 and got.merged_cells == 16384 * 1048576 + 4
 
 
-@pytest.mark.parametrize("kind", ["far_corner", "far_middle", "far_no_refs", "far_xls",
+@pytest.mark.parametrize("kind", ["far_corner", "far_middle", "far_no_refs", "far_xls", "many_parts",
                                   "unsupported_zip", "bad_name_zip", "encrypted", "ole_garbage",
                                   "truncated_xls", "html_as_xls", "docx_as_xlsx", "long_tag"])
 def test_hostile_files_are_refused_in_chinese_before_reading(kind, tmp_path):
