@@ -62,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
-    except Exception as exc:  # noqa: BLE001 — the last guard: a Chinese message, never a traceback
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 — the last guard (Rust panics are BaseException)
         from desktop.cli.failures import explain
-        if (message := explain(exc)) is None:
-            raise
-        print(message, file=sys.stderr)
+        print(explain(exc), file=sys.stderr)
         return EXIT_REFUSED

@@ -5,14 +5,17 @@ this point nothing was changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+import traceback
 
 from db.transaction import BUSY_MESSAGE, BUSY_TIMEOUT_MS, RegisterError, is_busy
 from desktop.ledger.errors import LedgerRefused
 
 
-def explain(exc: BaseException) -> str | None:
-    """The clerk's message for a failure, or None when it is a fault of the program itself."""
+def explain(exc: BaseException) -> str:
+    """The clerk's message for a failure; a fault of the program itself is logged to a file the
+    clerk can send to the maintainers, and said as such."""
     if isinstance(exc, (LedgerRefused, RegisterError)):
         return str(exc)
     if is_busy(exc):
@@ -29,4 +32,20 @@ def explain(exc: BaseException) -> str | None:
         where = f"“{exc.filename}”" if exc.filename else ""
         return (f"无法读写文件{where}（{exc.strerror or exc}），本次操作未完成。"
                 "请检查路径、写入权限和磁盘空间后再试。")
-    return None
+    return _internal(exc)
+
+
+def _internal(exc: BaseException) -> str:
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    try:
+        from desktop.paths import data_dir
+
+        folder = data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / f"错误-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        where = f"详细信息已保存到“{log}”，请把该文件发给维护人员。"
+    except OSError:
+        where = "请把以上信息告诉维护人员。"
+    return (f"程序内部错误（{detail}），本次操作未完成；台账的每次写入都是整体进行的，"
+            f"出错时不会只写入一半。{where}")

@@ -57,3 +57,19 @@ def test_demo_into_an_unwritable_place_is_refused(blocked, capsys):
     assert main(["demo", "--db", str(blocked / "演示.db")]) == 1
     assert "台账文件" in capsys.readouterr().err
     assert not blocked.exists()
+
+
+def test_a_fault_of_the_program_is_said_in_chinese_and_logged(monkeypatch, capsys,
+                                                                own_data_folder):
+    class Panic(BaseException):
+        pass
+
+    def broken(args):
+        raise Panic("index out of bounds")
+
+    monkeypatch.setattr("desktop.cli.register_cmds.cmd_dump", broken)
+    assert main(["dump", "--db", str(own_data_folder / "x.db")]) == 1
+    err = capsys.readouterr().err
+    assert "程序内部错误" in err and "Traceback" not in err
+    (log,) = (own_data_folder / "logs").glob("错误-*.txt")
+    assert "index out of bounds" in log.read_text(encoding="utf-8")
