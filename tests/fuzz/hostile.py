@@ -121,6 +121,13 @@ def overlapping_merges(folder: Path, rng: random.Random) -> Path:
                                              inline("ZZ60000", "x"), b"</row>"], merges=merges)
 
 
+def stacked_merges(folder: Path, rng: random.Random) -> Path:
+    """Three thousand merges stacked over the same tall block, inside the extent bounds."""
+    merges = (f'<mergeCell ref="A{1 + i % 50}:J50000"/>'.encode() for i in range(3000))
+    return raw_xlsx(folder / "叠放合并.xlsx", [header_row(), b'<row r="50000">',
+                                             inline("J50000", "x"), b"</row>"], merges=merges)
+
+
 def bomb_styled_cells(folder: Path, rng: random.Random) -> Path:
     """Some 600 MB of styled empty cells, a few MB packed."""
     row = b'<row>' + b'<c s="1"/>' * 1000 + b"</row>"
@@ -311,6 +318,7 @@ def _write(path: Path, data: bytes) -> Path:
 Maker = Callable[[Path, random.Random], Path]
 KINDS: dict[str, Maker] = {f.__name__: f for f in (
     far_corner, far_middle, far_no_refs, far_xls, whole_sheet_merge, many_sheets, entity_bomb,
+    stacked_merges,
     many_parts, many_merges, overlapping_merges,
     bomb_styled_cells, bomb_values, bomb_strings, long_tag, truncated_xlsx, truncated_xls,
     flipped_xlsx, flipped_xls, zeroed_xls, unsupported_zip, bad_name_zip, broken_xml,

@@ -9,6 +9,7 @@ error guard, so a damaged file is a Chinese refusal, never a traceback or an abo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,25 +41,43 @@ class Grid:
         self.merges = _clipped(merges or [], self.height, self.width)
         self._starting: dict[int, list] = {}
         self._blocks: dict[int, list] = {}
+        self._index_merges()
+        self._row_keys = sorted(self._rows)
+        for r0, c0, r1, c1 in self.merges:
+            if self.raw(r0, c0) is None:
+                self._lift(r0, c0, r1, c1)
+
+    def _index_merges(self) -> None:
+        """Each merge listed under the (block of 64 rows, column) places it covers: a lookup reads
+        at most 64 merges. Overlapping merges (which no spreadsheet program writes) crowd a place
+        past that and are refused, and so are more places than the sheet could fill."""
         entries = 0
         for merge in self.merges:
             r0, c0, r1, c1 = merge
             self._starting.setdefault(r0, []).append(merge)
-            for block in range(r0 // _BLOCK, r1 // _BLOCK + 1):
-                self._blocks.setdefault(block, []).append(merge)
-            entries += r1 // _BLOCK - r0 // _BLOCK + 1
+            entries += (r1 // _BLOCK - r0 // _BLOCK + 1) * (c1 - c0 + 1)
             if entries > MAX_MERGE_ENTRIES:
-                raise LedgerRefused(f"工作表“{name}”的合并单元格过多或相互重叠，不像是台账。"
-                                    "请在 Excel 中取消多余的合并后再导入。")
-            if self.raw(r0, c0) is None:
-                self._lift(r0, c0, r1, c1)
+                self._crowded()
+            for block in range(r0 // _BLOCK, r1 // _BLOCK + 1):
+                for c in range(c0, c1 + 1):
+                    crowd = self._blocks.setdefault((block, c), [])
+                    crowd.append(merge)
+                    if len(crowd) > _BLOCK:
+                        self._crowded()
+
+    def _crowded(self) -> None:
+        raise LedgerRefused(f"工作表“{self.name}”的合并单元格过多或相互重叠，不像是台账。"
+                            "请在 Excel 中取消多余的合并后再导入。")
 
     def _lift(self, r0: int, c0: int, r1: int, c1: int) -> None:
         """A merged range whose text sits in another of its cells (as some programs save it)
-        shows that text: it is moved to the range's first cell."""
-        for r in sorted(k for k in self._rows if r0 <= k <= r1) if r1 - r0 > 64 else \
-                range(r0, r1 + 1):
-            row = self._rows.get(r, ())
+        shows that text: it is moved to the range's first cell (looked for in the range's first
+        rows that hold anything)."""
+        start = bisect.bisect_left(self._row_keys, r0)
+        for r in self._row_keys[start:start + _LIFT_ROWS]:
+            if r > r1:
+                return
+            row = self._rows[r]
             for c in range(c0, min(c1, len(row) - 1) + 1):
                 if row[c] is not None:
                     self._set(r0, c0, row[c])
@@ -66,6 +85,8 @@ class Grid:
                     return
 
     def _set(self, r: int, c: int, value) -> None:
+        if r not in self._rows:
+            bisect.insort(self._row_keys, r)
         row = self._rows.setdefault(r, [])
         if len(row) <= c:
             row.extend([None] * (c + 1 - len(row)))
@@ -95,7 +116,7 @@ class Grid:
 
     def merged_from(self, r: int, c: int) -> tuple[int, int] | None:
         """The first cell of the merged range this cell lies inside (None for a range's first cell)."""
-        for r0, c0, r1, c1 in self._blocks.get(r // _BLOCK, ()):
+        for r0, c0, r1, c1 in self._blocks.get((r // _BLOCK, c), ()):
             if r0 <= r <= r1 and c0 <= c <= c1:
                 return None if (r, c) == (r0, c0) else (r0, c0)
         return None
@@ -105,7 +126,7 @@ class Grid:
         return self._starting.get(r, [])
 
 
-_BLOCK = 64
+_BLOCK, _LIFT_ROWS = 64, 64
 MAX_MERGE_ENTRIES = 2_000_000
 
 

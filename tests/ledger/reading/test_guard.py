@@ -105,7 +105,15 @@ def test_one_merge_over_the_whole_sheet_costs_what_a_small_one_costs():
     assert grid.merges == [(0, 0, 5, 2)]               # clipped to the cells that exist
     assert grid.raw(5, 2) == "x" and grid.merged_from(3, 1) == (0, 0)
     assert grid.value(4, 1) == "标题" and grid.merged_from(0, 0) is None
-    assert len(grid._blocks) == 1
+    assert len(grid._blocks) == 3                      # one block of rows, three columns
+
+
+def test_stacked_merges_are_refused_not_walked():
+    with pytest.raises(LedgerRefused, match="相互重叠"):        # too many places
+        Grid("表", {0: ["a"], 50_000: [None] * 9 + ["x"]},
+             [(i % 50, 0, 49_999, 9) for i in range(3000)])
+    with pytest.raises(LedgerRefused, match="相互重叠"):        # one place crowded
+        Grid("表", {0: ["a"], 63: [None, "x"]}, [(i % 60, 0, 63, 1) for i in range(100)])
 
 
 def test_the_grid_keeps_only_rows_with_values():
