@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.reading import biff_extent
 from desktop.ledger.reading import extent as ex
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -151,8 +152,8 @@ def _check_ole(path: Path) -> dict[str, ex.SheetExtent]:
         raise LedgerRefused(f"文件“{path.name}”不是 Excel 工作簿（可能是 Word 或其他 Office 文件）。"
                             "请确认选择的是台账的 Excel 文件。")
     try:
-        sheets = ex.scan_biff(bytes(stream))
-    except ex.Encrypted as exc:
+        sheets = biff_extent.scan_biff(bytes(stream))
+    except biff_extent.Encrypted as exc:
         raise _encrypted(path) from exc
     return {f"sheet{i}": s for i, s in enumerate(sheets)}
 
