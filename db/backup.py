@@ -62,7 +62,10 @@ def check_register(db: Database) -> CheckResult:
     for table, rowid, parent, _ in fk:
         messages.append(f"外键错误：表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
     version, latest = schema_version(db), latest_version()
-    if version != latest:
+    if version > latest:
+        messages.append(f"数据库结构版本为 {version}，高于本程序支持的 {latest}：台账由更新版本的程序创建，"
+                        "请升级本程序（台账本身无需恢复）")
+    elif version != latest:
         messages.append(f"数据库结构版本为 {version}，程序需要 {latest}")
     counts = {t: db[t].count for t in _COUNTED if db[t].exists()}
     return CheckResult(not messages, version, latest, messages, counts)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from db.transaction import write_transaction
+
 UNDO_LIMIT = 100
 # Rows that depend on a row: deleting through a step deletes (and records) these first.
 CHILDREN = {
@@ -129,7 +131,7 @@ def _fetch(db: Database, table: str, row_id: int) -> dict | None:
 @contextmanager
 def recorded_step(db: Database, name: str) -> Iterator[Step]:
     """One transaction, one undo step. A step that changed nothing leaves no trace."""
-    with db.atomic():
+    with write_transaction(db):
         db.execute("UPDATE undo_steps SET state = 'dropped' WHERE state = 'undone'")
         cur = db.execute("INSERT INTO undo_steps (name, created_at, state, author)"
                          " VALUES (?, ?, 'done', ?)", [name, now_iso(), step_author(db)])
@@ -192,12 +194,12 @@ _INVERSE = {"insert": "delete", "delete": "insert", "update": "update"}
 
 def undo(db: Database) -> StepInfo | None:
     """Revert the newest undoable step; None when there is nothing to undo."""
-    info = last_step(db, "done")
-    if info is None:
-        return None
-    rows = db.execute("SELECT table_name, row_id, action, before FROM audit WHERE step_id = ?"
-                      " ORDER BY id DESC", [info.id]).fetchall()
-    with db.atomic():
+    with write_transaction(db):
+        info = last_step(db, "done")
+        if info is None:
+            return None
+        rows = db.execute("SELECT table_name, row_id, action, before FROM audit WHERE step_id = ?"
+                          " ORDER BY id DESC", [info.id]).fetchall()
         for table, row_id, action, before in rows:
             _apply(db, table, row_id, json.loads(before) if before else None, _INVERSE[action])
         db.execute("UPDATE undo_steps SET state = 'undone' WHERE id = ?", [info.id])
@@ -206,12 +208,12 @@ def undo(db: Database) -> StepInfo | None:
 
 def redo(db: Database) -> StepInfo | None:
     """Re-apply the step undone most recently; None when there is nothing to redo."""
-    info = last_step(db, "undone")  # undone steps are a tail: the oldest of them goes first
-    if info is None:
-        return None
-    rows = db.execute("SELECT table_name, row_id, action, after FROM audit WHERE step_id = ?"
-                      " ORDER BY id ASC", [info.id]).fetchall()
-    with db.atomic():
+    with write_transaction(db):
+        info = last_step(db, "undone")  # undone steps are a tail: the oldest goes first
+        if info is None:
+            return None
+        rows = db.execute("SELECT table_name, row_id, action, after FROM audit WHERE step_id = ?"
+                          " ORDER BY id ASC", [info.id]).fetchall()
         for table, row_id, action, after in rows:
             _apply(db, table, row_id, json.loads(after) if after else None, action)
         db.execute("UPDATE undo_steps SET state = 'done' WHERE id = ?", [info.id])

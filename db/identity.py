@@ -11,6 +11,8 @@ import uuid
 
 from sqlite_utils import Database
 
+from db.transaction import write_transaction
+
 REGISTER_ID = "register_id"
 FORM_KEY = "form_key"
 
@@ -21,7 +23,7 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) "
                    "DO UPDATE SET value = excluded.value", [key, value])
 
@@ -30,7 +32,7 @@ def _ensure(db: Database, key: str, make) -> str:
     value = get_setting(db, key)
     if value:
         return value
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, make()])
     return get_setting(db, key) or ""
 

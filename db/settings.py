@@ -19,6 +19,7 @@ import json
 from sqlite_utils import Database
 
 from db.changes import recorded_step
+from db.transaction import write_transaction
 from desktop.core.report_settings import ReportSettings
 
 DAY_MODE, COMPLETION_RULE = "schedule.day_mode", "stats.completion_rule"
@@ -38,7 +39,7 @@ def get_setting(db: Database, key: str, default=None):
 
 
 def set_setting(db: Database, key: str, value) -> None:
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
                    " SET value = excluded.value", [key, json.dumps(value, ensure_ascii=False)])
 

@@ -7,6 +7,7 @@ import json
 from sqlite_utils import Database
 
 from db.changes import now_iso
+from db.transaction import write_transaction
 
 
 def load_template(db: Database, key: str) -> dict | None:
@@ -15,7 +16,7 @@ def load_template(db: Database, key: str) -> dict | None:
 
 
 def save_template(db: Database, key: str, choices: dict) -> None:
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT INTO mapping_templates (key, mapping, updated_at) VALUES (?, ?, ?)"
                    " ON CONFLICT(key) DO UPDATE SET mapping = excluded.mapping,"
                    " updated_at = excluded.updated_at",

@@ -63,3 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 — the last guard (Rust panics are BaseException)
+        from desktop.cli.failures import explain
+        print(explain(exc), file=sys.stderr)
+        return EXIT_REFUSED

@@ -14,6 +14,7 @@ from desktop.cli import ChineseParser, Refused
 from desktop.cli import supervision_cmds as sup
 from desktop.cli.common import add_db, open_db, print_json
 from desktop.cli.exchange_cmds import package_args, run_package
+from desktop.cli.outputs import check_output_file, check_output_folder
 from desktop.cli.register_cmds import parse_date
 
 
@@ -27,6 +28,7 @@ def _ledger_args(p: argparse.ArgumentParser) -> None:
 def run_ledger(args: argparse.Namespace) -> int:
     from desktop.ledger.writing.export_ledger import export_ledger
 
+    check_output_file(args.out)
     result = export_ledger(open_db(args), args.out, as_of=parse_date(args.as_of, "截至日期"),
                            title=args.title, office=args.office)
     print(f"已导出台账：{result.path}（{result.problems} 个问题、{result.measures} 条措施，"
@@ -48,6 +50,7 @@ def _unit_forms_args(p: argparse.ArgumentParser) -> None:
 def run_unit_forms(args: argparse.Namespace) -> int:
     from desktop.ledger.forms.unit_forms import export_unit_forms
 
+    check_output_folder(args.out, "存放填报表的文件夹")
     try:
         forms = export_unit_forms(open_db(args), args.out, period=args.period, units=args.unit,
                                   rounds=args.round, include_completed=args.include_completed)
@@ -80,6 +83,7 @@ def run_fill_back(args: argparse.Namespace) -> int:
     from desktop.ledger.writing.fill_back import fill_back
     from desktop.ledger.writing.workbook_features import features_lost_on_save
 
+    check_output_file(args.out)
     for lost in features_lost_on_save(args.template):    # said before anything is written
         print(f"注意：上级表格中的{lost}在保存时无法保留，请在回填后的文件中核对。", file=sys.stderr)
     try:

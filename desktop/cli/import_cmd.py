@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
+from desktop.cli.outputs import check_output_file
 from desktop.core.deadlines import first_date
 
 
@@ -57,6 +58,8 @@ def _feedback_date(text: str | None) -> dt.date | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    for i in range(len(args.files) if args.failed_out else 0):   # before anything is imported
+        check_output_file(_failed_out(args.failed_out, i, len(args.files)), "未导入行的工作簿")
     from desktop.ledger.long_work import lasting_objects
 
     feedback_date = _feedback_date(args.feedback_date)

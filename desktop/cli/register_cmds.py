@@ -7,6 +7,7 @@ import datetime as dt
 
 from desktop.cli import Refused
 from desktop.cli.common import add_db, open_db, print_json
+from desktop.cli.outputs import check_output_file
 from desktop.core.dates import parse_typed_date
 
 
@@ -45,6 +46,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from db.demo import build_demo
 
     as_of = parse_date(args.as_of, "截至日期")
+    if args.db:
+        check_output_file(args.db, "台账文件")
     db = open_db(args)
     if db["problems"].count:
         raise Refused("该台账已有数据，未写入演示数据。请用 --db 指定一个新的台账文件。")
@@ -73,6 +76,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.out:
+        check_output_file(args.out, "备份文件")
     from db.backup import backup_register
 
     out = backup_register(open_db(args), args.out)

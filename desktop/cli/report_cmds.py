@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.cli import Refused, timeline_cmd
 from desktop.cli.common import add_db, open_db
+from desktop.cli.outputs import check_output_file
 from desktop.cli.register_cmds import parse_date
 from desktop.cli.supervision_cmds import add_report_flagged
 
@@ -59,7 +60,7 @@ def _writable(path: str, suffix: str) -> Path:
         raise Refused(f"输出文件“{path}”的扩展名应为 {suffix}。")
     if target.exists() and target.is_dir():
         raise Refused(f"“{path}”是一个文件夹，请给出文件名。")
-    return target
+    return check_output_file(target)
 
 
 def cmd_monthly(args: argparse.Namespace) -> int:

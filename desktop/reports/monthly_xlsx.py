@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.alerts import COLOUR_HEX
+from desktop.ledger.writing.cells import write_text, write_value
 from desktop.reports import charts
 from desktop.reports.monthly import SIGNATURE_LABELS, MonthlySheet
 
@@ -49,17 +50,17 @@ def lines_needed(text: str, width: float) -> int:
 def _title_block(ws: Worksheet, sheet: MonthlySheet) -> None:
     last = get_column_letter(len(WIDTHS))
     ws.merge_cells(f"A1:{last}1")
-    ws["A1"] = sheet.title
+    write_text(ws["A1"], sheet.title)
     ws["A1"].font = Font(name="黑体", size=18, bold=True)
     ws["A1"].alignment = CENTRE
     ws.row_dimensions[1].height = 32
     ws.merge_cells("A2:D2")
-    ws["A2"] = f"填报单位（盖章）：{sheet.unit}"
+    write_text(ws["A2"], f"填报单位（盖章）：{sheet.unit}")
     ws.merge_cells(f"E2:{last}2")
-    ws["E2"] = f"截至日期：{sheet.as_of.year}年{sheet.as_of.month}月{sheet.as_of.day}日"
+    write_text(ws["E2"], f"截至日期：{sheet.as_of.year}年{sheet.as_of.month}月{sheet.as_of.day}日")
     ws["E2"].alignment = Alignment(horizontal="right")
     ws.merge_cells(f"A3:{last}3")
-    ws["A3"] = "　　" + sheet.paragraph
+    write_text(ws["A3"], "　　" + sheet.paragraph)
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[3].height = LINE_PT * (lines_needed(ws["A3"].value, sum(WIDTHS)) + 0.6)
     for cell in (ws["A2"], ws["E2"], ws["A3"]):
@@ -69,7 +70,7 @@ def _title_block(ws: Worksheet, sheet: MonthlySheet) -> None:
 def _table(ws: Worksheet, sheet: MonthlySheet) -> int:
     header_fill = PatternFill("solid", fgColor="D9D9D9")
     for col, name in enumerate(sheet.columns, start=1):
-        cell = ws.cell(HEADER_ROW, col, name)
+        cell = write_text(ws.cell(HEADER_ROW, col), name)
         cell.font, cell.alignment, cell.border, cell.fill = (
             Font(name="黑体", size=11), CENTRE, BOX, header_fill)
     ws.row_dimensions[HEADER_ROW].height = 22
@@ -87,7 +88,7 @@ def _table(ws: Worksheet, sheet: MonthlySheet) -> int:
         row_no += 1
         cells = row.cells()
         for col, value in enumerate(cells, start=1):
-            cell = ws.cell(row_no, col, value)
+            cell = write_value(ws.cell(row_no, col), value)   # typed text never a formula
             cell.font, cell.border = body, BOX
             cell.alignment = CENTRE if col in (1, 3, 7) else LEFT
         if row.assessment.colour in fills:
@@ -99,7 +100,7 @@ def _table(ws: Worksheet, sheet: MonthlySheet) -> int:
 
 def _round_heading(ws: Worksheet, row_no: int, name: str, columns: int) -> None:
     ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=columns)
-    cell = ws.cell(row_no, 1, name)
+    cell = write_text(ws.cell(row_no, 1), name)
     cell.font, cell.alignment = Font(name="黑体", size=11), LEFT
     cell.fill = PatternFill("solid", fgColor="E8EEF6")
     for col in range(1, columns + 1):
@@ -112,7 +113,7 @@ def _notes(ws: Worksheet, sheet: MonthlySheet, after: int) -> int:
     for text in sheet.notes:
         after += 1
         ws.merge_cells(f"A{after}:{get_column_letter(len(WIDTHS))}{after}")
-        cell = ws.cell(after, 1, text)
+        cell = write_text(ws.cell(after, 1), text)
         cell.font = Font(name=FONT, size=9)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[after].height = LINE_PT * lines_needed(text, sum(WIDTHS) * 1.1) + 2
@@ -127,7 +128,7 @@ def _signature(ws: Worksheet, sheet: MonthlySheet, after: int) -> None:
         if ":" in ref:
             ws.merge_cells(ref)
         cell = ws[ref.split(":")[0]]
-        cell.value = f"{label}：{sheet.signature.get(key, '')}"
+        write_text(cell, f"{label}：{sheet.signature.get(key, '')}")
         cell.font = Font(name=FONT, size=11)
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     ws.row_dimensions[row].height = 30

@@ -3,16 +3,15 @@ and the rows the unit filled in (checked: status words, percent 0–100)."""
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.core.status import STATUS_CODES, STATUS_LABELS, derive_status, status_from_text
+from desktop.ledger.errors import LedgerRefused
 from desktop.ledger.forms import form_layout as fl
+from desktop.ledger.reading.guard import load_for_editing
 
 
 class FormRefused(Exception):
@@ -56,9 +55,19 @@ def read_form(path: str | Path, key: bytes, register_id: str) -> FormReading:
     or its locked content was changed; value errors are listed in `errors`."""
     path = Path(path)
     try:
-        wb = load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise FormRefused(f"无法读取该文件，它不是有效的 .xlsx 工作簿（{exc}）。") from exc
+        wb = load_for_editing(path, data_only=True)
+    except LedgerRefused as exc:
+        raise FormRefused(f"无法读取该文件：{exc}") from exc
+    try:
+        return _read_checked(wb, path, key, register_id)
+    except FormRefused:
+        raise
+    except Exception as exc:  # noqa: BLE001 — a hand-damaged form: refused, never a traceback
+        raise FormRefused(f"该填报表的内容已损坏或被改成了无法识别的样子（{type(exc).__name__}），"
+                          "已拒收。请用下发的原表重新填报。") from exc
+
+
+def _read_checked(wb, path: Path, key: bytes, register_id: str) -> FormReading:
     if fl.INFO_SHEET not in wb.sheetnames or fl.FORM_SHEET not in wb.sheetnames:
         raise FormRefused("该文件不是本程序生成的单位填报表（缺少表单信息），不能收集。")
     info = _read_info(wb[fl.INFO_SHEET])

@@ -4,6 +4,12 @@
     result = commit_reading(db, reading)           # backup, one transaction, one undo step
     result = import_file(db, path, dry_run=True)   # both, for the command line
 
+The plan is made once to see whether anything would change (and to back up first if so), then
+again inside the write transaction, which holds the register's write lock (BEGIN IMMEDIATE,
+waiting patiently for another writer): what was planned is what is written even when another
+import added the same round or unit meanwhile, and the remembered mapping is saved in that same
+transaction.
+
 A newer version of a ledger updates the problems it matches by code (field by field, in the audit
 trail), adds new ones and deletes nothing; the same file twice changes nothing.
 """
@@ -12,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -19,6 +26,7 @@ from sqlite_utils import Database
 from db.backup import backup_register
 from db.connection import register_path
 from db.settings import round_starts
+from db.transaction import require_writable, write_transaction
 from db.units import UnitBook
 from desktop.ledger.importing.plan import Change, plan_petitions, plan_problems
 from desktop.ledger.importing.remembered import remember, remembered_reading
@@ -55,7 +63,7 @@ def _letter(reading: LedgerReading, field_name: str) -> str:
     return col.letter if col else ""
 
 
-def _unify_units(reading: LedgerReading, units: UnitBook) -> None:
+def _unify_units(reading: LedgerReading, units: UnitBook, warnings: list) -> None:
     """One spelling per unit; each unit written another way is warned where it was first met."""
     told = set(units.variants)
     for record in reading.records:
@@ -67,7 +75,7 @@ def _unify_units(reading: LedgerReading, units: UnitBook) -> None:
                 for variant in [v for v in units.variants if v not in told]:
                     told.add(variant)
                     known = units.variants[variant]
-                    reading.warnings.append(reading.issue(
+                    warnings.append(reading.issue(
                         holder.get("source_row") or record["source_row"],
                         f"单位“{variant}”与台账中已有的“{known}”是同一单位的不同写法，已统一写作“{known}”。",
                         _letter(reading, key)))
@@ -78,33 +86,59 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
                    cancel: Callable[[], bool] | None = None,
                    feedback_date: dt.date | None = None) -> ImportResult:
     """Check, then write the reading as one undo step. `feedback_date` (反馈日期) is given to
-    the rounds this import creates and to those that have none yet."""
+    the rounds this import creates and to those that have none yet. The plan is made again
+    under the write lock: another writer may have added rounds or units meanwhile."""
+    result, plan = _planned(db, reading, round_name, dry_run, feedback_date)
+    if reading.errors or dry_run:
+        return result
+    require_writable(db)
+    backup = ""
+    if plan.changes_anything and register_path(db) is not None:
+        backup = str(backup_register(db, reason="导入前"))
+    told = [w for w in result.warnings if w not in reading.warnings]
+    with write_transaction(db):                  # the write lock, then the plan made again
+        result, plan = _planned(db, reading, round_name, dry_run, feedback_date)
+        result.warnings += [w for w in told if w not in result.warnings]
+        if plan.changes_anything:
+            write_changes(db, reading, plan.writes, plan.rounds, plan.units, progress, cancel,
+                          feedback_date=feedback_date)
+        remember(db, reading, round_name)        # the remembered choices in the same transaction
+    result.backup = backup if plan.changes_anything else None
+    result.committed = True
+    return result
+
+
+@dataclass
+class _Plan:
+    writes: list[Change] = field(default_factory=list)
+    rounds: dict[str, int | None] = field(default_factory=dict)
+    units: UnitBook | None = None
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.writes or (self.units and self.units.new))
+
+
+def _planned(db: Database, reading: LedgerReading, round_name: str | None, dry_run: bool,
+             feedback_date: dt.date | None = None) -> tuple[ImportResult, _Plan]:
+    """What the reading would change in the register as it is now."""
     result = ImportResult(reading.file.name, reading.sheet, reading.kind, reading.header_rows,
                           dry_run=dry_run)
     result.skipped_rows, result.errors = reading.skipped_rows, reading.errors
+    result.warnings = list(reading.warnings)
+    plan = _Plan()
     if reading.errors:
-        result.warnings = reading.warnings
-        return result
-    units = UnitBook(db)
-    _unify_units(reading, units)
-    result.warnings = reading.warnings
+        return result, plan
+    plan.units = UnitBook(db)
+    _unify_units(reading, plan.units, result.warnings)
     if reading.kind == "problems":
-        changes, rounds = _plan_problems(db, reading, round_name, result)
-        _feedback_date_note(db, reading, result, rounds, feedback_date)
+        changes, plan.rounds = _plan_problems(db, reading, round_name, result)
+        _feedback_date_note(db, reading, result, plan.rounds, feedback_date)
     else:
-        changes, rounds = plan_petitions(db, reading.records), {}
+        changes = plan_petitions(db, reading.records)
         _count(result, changes, "petitions")
-    writes = [c for c in changes if c.action != "unchanged"]
-    if dry_run:
-        return result
-    if writes or units.new:
-        if register_path(db) is not None:
-            result.backup = str(backup_register(db, reason="导入前"))
-        write_changes(db, reading, writes, rounds, units, progress, cancel,
-                      feedback_date=feedback_date)
-    remember(db, reading, round_name)
-    result.committed = True
-    return result
+    plan.writes = [c for c in changes if c.action != "unchanged"]
+    return result, plan
 
 
 def _plan_problems(db: Database, reading: LedgerReading, round_name: str | None,

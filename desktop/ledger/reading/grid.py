@@ -2,79 +2,146 @@
 
 python-calamine reads both .xlsx/.xlsm and legacy .xls, returns merged ranges for both, and reads
 a ledger some twenty times faster than openpyxl (tests/bench/import_bench.py); openpyxl stays the
-writer. Files are checked before they are parsed: empty, truncated, not Excel at all (web pages
-saved as .xls are common), password-protected, or absurdly large files are refused with a message
-that says what to do.
+writer. Every file passes guard.py first (damage, disguise, passwords, and sheets whose extent
+would make calamine allocate far more than they hold), and every calamine call runs inside its
+error guard, so a damaged file is a Chinese refusal, never a traceback or an abort.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.reading.guard import check_workbook, reader_errors
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 MAX_ROWS, MAX_COLUMNS = 200_000, 400
-_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_RESAVE = "请在 Excel 或 WPS 中打开该文件，另存为“Excel 工作簿(*.xlsx)”后再导入。"
 
 
-@dataclass
 class Grid:
-    """One sheet: rows of cell values (None, str, int, float, bool, date, datetime) and merges
-    as 0-based inclusive (first_row, first_col, last_row, last_col)."""
-    name: str
-    rows: list[list]
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
-    _origin: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
-    _starting: dict[int, list] = field(default_factory=dict, repr=False)
-    width: int = 0
+    """One sheet: cell values (None, str, int, float, bool, date, datetime) held sparsely, by the
+    rows that have any, and merges as 0-based inclusive (first_row, first_col, last_row,
+    last_col), clipped to the sheet's cells. A merged cell is found through an index of merges by
+    blocks of rows, never by filling every cell of a range, so one merge over the whole sheet
+    costs what one small merge costs."""
 
-    def __post_init__(self) -> None:
-        self.width = max((len(r) for r in self.rows), default=0)
+    def __init__(self, name: str, rows: list[list] | dict[int, list],
+                 merges: list[tuple[int, int, int, int]] | None = None):
+        self.name = name
+        items = rows.items() if isinstance(rows, dict) else enumerate(rows)
+        self._rows: dict[int, list] = {r: list(row) for r, row in items if any(
+            v is not None for v in row)}
+        self.height = (max(self._rows) + 1) if self._rows else 0
+        if not isinstance(rows, dict):
+            self.height = max(self.height, len(rows))
+        self.width = max((len(r) for r in (self._rows.values() if isinstance(rows, dict)
+                                           else rows)), default=0)
+        self.merges = _clipped(merges or [], self.height, self.width)
+        self._starting: dict[int, list] = {}
+        self._blocks: dict[int, list] = {}
+        self._index_merges()
+        self._row_keys = sorted(self._rows)
         for r0, c0, r1, c1 in self.merges:
-            self._starting.setdefault(r0, []).append((r0, c0, r1, c1))
             if self.raw(r0, c0) is None:
                 self._lift(r0, c0, r1, c1)
-            for r in range(r0, r1 + 1):
+
+    def _index_merges(self) -> None:
+        """Each merge listed under the (block of 64 rows, column) places it covers: a lookup reads
+        at most 64 merges. Overlapping merges (which no spreadsheet program writes) crowd a place
+        past that and are refused, and so are more places than the sheet could fill."""
+        entries = 0
+        for merge in self.merges:
+            r0, c0, r1, c1 = merge
+            self._starting.setdefault(r0, []).append(merge)
+            entries += (r1 // _BLOCK - r0 // _BLOCK + 1) * (c1 - c0 + 1)
+            if entries > MAX_MERGE_ENTRIES:
+                self._crowded()
+            for block in range(r0 // _BLOCK, r1 // _BLOCK + 1):
                 for c in range(c0, c1 + 1):
-                    if (r, c) != (r0, c0):
-                        self._origin[(r, c)] = (r0, c0)
+                    crowd = self._blocks.setdefault((block, c), [])
+                    crowd.append(merge)
+                    if len(crowd) > _BLOCK:
+                        self._crowded()
+
+    def _crowded(self) -> None:
+        raise LedgerRefused(f"工作表“{self.name}”的合并单元格过多或相互重叠，不像是台账。"
+                            "请在 Excel 中取消多余的合并后再导入。")
 
     def _lift(self, r0: int, c0: int, r1: int, c1: int) -> None:
         """A merged range whose text sits in another of its cells (as some programs save it)
-        shows that text: it is moved to the range's first cell."""
-        for r in range(r0, min(r1, len(self.rows) - 1) + 1):
-            for c in range(c0, min(c1, len(self.rows[r]) - 1) + 1):
-                if self.rows[r][c] is not None and r0 < len(self.rows) and c0 < len(self.rows[r0]):
-                    self.rows[r0][c0], self.rows[r][c] = self.rows[r][c], None
+        shows that text: it is moved to the range's first cell (looked for in the range's first
+        rows that hold anything)."""
+        start = bisect.bisect_left(self._row_keys, r0)
+        for r in self._row_keys[start:start + _LIFT_ROWS]:
+            if r > r1:
+                return
+            row = self._rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if row[c] is not None:
+                    self._set(r0, c0, row[c])
+                    row[c] = None
                     return
 
+    def _set(self, r: int, c: int, value) -> None:
+        if r not in self._rows:
+            bisect.insort(self._row_keys, r)
+        row = self._rows.setdefault(r, [])
+        if len(row) <= c:
+            row.extend([None] * (c + 1 - len(row)))
+        row[c] = value
+
     @property
-    def height(self) -> int:
-        return len(self.rows)
+    def rows(self) -> list[list]:
+        """The sheet as dense rows (bounded by the reader's extent checks)."""
+        return [list(self._rows.get(r, ())) + [None] * (self.width - len(self._rows.get(r, ())))
+                for r in range(self.height)]
+
+    def cells(self) -> Iterator[tuple[int, int, object]]:
+        """(row, column, value) of every cell holding a value."""
+        for r in sorted(self._rows):
+            for c, value in enumerate(self._rows[r]):
+                if value is not None:
+                    yield r, c, value
 
     def raw(self, r: int, c: int):
-        row = self.rows[r] if r < len(self.rows) else ()
-        return row[c] if c < len(row) else None
+        row = self._rows.get(r, ())
+        return row[c] if 0 <= c < len(row) else None
 
     def value(self, r: int, c: int):
         """The cell's value, a merged cell reading the value of its range's first cell."""
-        origin = self._origin.get((r, c))
+        origin = self.merged_from(r, c)
         return self.raw(*origin) if origin else self.raw(r, c)
 
     def merged_from(self, r: int, c: int) -> tuple[int, int] | None:
         """The first cell of the merged range this cell lies inside (None for a range's first cell)."""
-        return self._origin.get((r, c))
+        for r0, c0, r1, c1 in self._blocks.get((r // _BLOCK, c), ()):
+            if r0 <= r <= r1 and c0 <= c <= c1:
+                return None if (r, c) == (r0, c0) else (r0, c0)
+        return None
 
     def merges_starting(self, r: int) -> list[tuple[int, int, int, int]]:
         """The merged ranges whose first row is r."""
         return self._starting.get(r, [])
+
+
+_BLOCK, _LIFT_ROWS = 64, 64
+MAX_MERGE_ENTRIES = 2_000_000
+
+
+def _clipped(merges, height: int, width: int) -> list[tuple[int, int, int, int]]:
+    """Merges inside the sheet's cells (a merge reaching past them is cut at its edge); a
+    one-cell or reversed range is no merge."""
+    kept = []
+    for r0, c0, r1, c1 in merges:
+        r0, r1, c0, c1 = min(r0, r1), max(r0, r1), min(c0, c1), max(c0, c1)
+        if r0 < 0 or c0 < 0 or r0 >= height or c0 >= width:
+            continue
+        r1, c1 = min(r1, height - 1), min(c1, width - 1)
+        if (r0, c0) != (r1, c1):
+            kept.append((r0, c0, r1, c1))
+    return kept
 
 
 def _plain(value):
@@ -86,93 +153,47 @@ def _plain(value):
 
 
 class Book:
-    """An opened workbook; sheets are read when asked for."""
+    """An opened workbook; sheets are read when asked for, after their extent was checked."""
 
     def __init__(self, path: Path):
         self.path = path
-        self._wb = _open_calamine(path)
-        self.sheet_names: list[str] = list(self._wb.sheet_names)
-        self.hidden: set[str] = {m.name for m in self._wb.sheets_metadata   # Hidden, VeryHidden
-                                 if not str(m.visible).endswith(".Visible")}
+        self._extents = check_workbook(path)
+        from python_calamine import CalamineWorkbook
+
+        with reader_errors(path), path.open("rb") as fh:  # by content, not by extension
+            self._wb = CalamineWorkbook.from_filelike(fh)
+            self.sheet_names: list[str] = list(self._wb.sheet_names)
+            self.hidden: set[str] = {m.name for m in self._wb.sheets_metadata  # Hidden, VeryHidden
+                                     if not str(m.visible).endswith(".Visible")}
 
     def grid(self, name: str) -> Grid:
-        try:
+        with reader_errors(self.path):
             sheet = self._wb.get_sheet_by_name(name)
-        except Exception as exc:  # calamine raises its own error types for damaged sheets
-            raise LedgerRefused(f"工作表“{name}”无法读取（{exc}）。{_RESAVE}") from exc
-        if sheet.height > MAX_ROWS or sheet.width > MAX_COLUMNS:
-            raise LedgerRefused(
-                f"工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超出台账的合理大小"
-                f"（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）。请删除多余的空行空列或拆分文件后再导入。")
-        rows = [[_plain(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-        merges = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
-        return Grid(name, rows, merges)
+            if sheet.height > MAX_ROWS or sheet.width > MAX_COLUMNS:
+                raise LedgerRefused(
+                    f"工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超出台账的合理大小"
+                    f"（最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）。请删除多余的空行空列或拆分文件后再导入。")
+            rows = _sparse_rows(sheet)
+            merges = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            return Grid(name, rows, merges)
 
     def close(self) -> None:
-        self._wb.close()
+        with reader_errors(self.path):
+            self._wb.close()
 
 
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            unpacked = sum(i.file_size for i in zf.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise LedgerRefused(f"文件“{path.name}”已损坏或不完整（可能没有下载完）。"
-                            "请重新获取该文件后再导入。") from exc
-    if "xl/workbook.xml" not in names:
-        raise LedgerRefused(f"文件“{path.name}”不是 Excel 工作簿（可能是 Word 文档或其他压缩包）。"
-                            "请确认选择的是台账的 Excel 文件。")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise LedgerRefused(f"文件“{path.name}”解压后超过 1 GB，不像是台账，已拒绝读取。"
-                            "请确认文件来源，或删除多余内容后再导入。")
-
-
-def _check_file(path: Path) -> None:
-    try:
-        _check_contents(path)
-    except OSError as exc:       # no permission, locked by another program, vanished meanwhile
-        raise LedgerRefused(f"无法打开文件“{path.name}”（{exc.strerror or exc}）。请确认文件没有被其他程序"
-                            "独占打开、且有读取权限，然后再导入。") from exc
-
-
-def _check_contents(path: Path) -> None:
-    if not path.exists():
-        raise LedgerRefused(f"找不到文件“{path}”。请检查路径是否正确。")
-    if path.is_dir():
-        raise LedgerRefused(f"“{path}”是一个文件夹，请选择 Excel 文件。")
-    size = path.stat().st_size
-    if size == 0:
-        raise LedgerRefused(f"文件“{path.name}”是空文件（0 字节）。请重新获取该文件。")
-    if size > MAX_FILE_BYTES:
-        raise LedgerRefused(f"文件“{path.name}”有 {size // (1024 * 1024)} MB，超出台账的合理大小"
-                            "（200 MB）。请删除图片等多余内容或拆分后再导入。")
-    with path.open("rb") as fh:
-        head = fh.read(8)
-        if head.startswith(_ZIP):
-            _check_zip(path)
-        elif head == _OLE:
-            if _ENCRYPTED in fh.read(4 * 1024 * 1024):
-                raise LedgerRefused(f"文件“{path.name}”设有打开密码，程序无法读取。"
-                                    "请在 Excel 或 WPS 中输入密码打开，取消密码后另存，再导入。")
-        else:
-            raise LedgerRefused(f"文件“{path.name}”不是 Excel 格式（可能是网页、文本或 CSV "
-                                f"改了扩展名）。{_RESAVE}")
-
-
-def _open_calamine(path: Path):
-    from python_calamine import CalamineWorkbook
-
-    _check_file(path)
-    try:
-        with path.open("rb") as fh:   # by content, not by extension: a .xls renamed .xlsx reads
-            return CalamineWorkbook.from_filelike(fh)
-    except Exception as exc:  # calamine's errors carry no stable types; the message is kept
-        text = str(exc)
-        if "password" in text.lower() or "encrypt" in text.lower():
-            raise LedgerRefused(f"文件“{path.name}”设有密码保护，程序无法读取。"
-                                "请在 Excel 或 WPS 中取消密码后另存，再导入。") from exc
-        raise LedgerRefused(f"文件“{path.name}”无法读取（{text}）。{_RESAVE}") from exc
+def _sparse_rows(sheet) -> dict[int, list]:
+    """Only the rows holding a value, each cut after its last value; calamine's range starts at
+    its first value cell, so rows and columns are shifted back to the sheet's own."""
+    top, left = sheet.start if sheet.start else (0, 0)
+    rows: dict[int, list] = {}
+    for r, row in enumerate(sheet.iter_rows()):
+        values = [_plain(v) for v in row]
+        while values and values[-1] is None:
+            values.pop()
+        if values:
+            rows[top + r] = [None] * left + values
+    return rows
 
 
 def open_book(path: str | Path) -> Book:

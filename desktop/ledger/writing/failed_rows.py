@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from desktop.ledger.reading.ledger import LedgerReading
-from desktop.ledger.writing.cells import write_value
+from desktop.ledger.writing.cells import write_text, write_value
 
 
 def write_failed_rows(reading: LedgerReading, out: str | Path) -> Path:
@@ -19,8 +19,8 @@ def write_failed_rows(reading: LedgerReading, out: str | Path) -> Path:
     headers = [""] * width
     for col in reading.columns:
         headers[col.index] = col.header
-    ws.append(["原行号", "跳过原因", *headers])
-    for cell in ws[1]:
+    for c, header in enumerate(["原行号", "跳过原因", *headers], start=1):
+        cell = write_text(ws.cell(1, c), header)     # a header typed "=…" stays text
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for skipped in reading.skipped_rows:

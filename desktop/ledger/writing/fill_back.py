@@ -13,11 +13,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from sqlite_utils import Database
 
 from desktop.ledger.errors import LedgerRefused
 from desktop.ledger.reading.grid import Grid
+from desktop.ledger.reading.guard import check_for_editing, load_for_editing
 from desktop.ledger.reading.ledger import LedgerReading, read_ledger
 from desktop.ledger.writing.cells import write_value
 from desktop.ledger.writing.fill_as_of import bring_as_of_up
@@ -83,6 +83,7 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
     legacy = template.suffix.lower() == ".xls"
     if legacy and out.suffix.lower() != ".xlsx":
         out = out.with_suffix(".xlsx")
+    check_for_editing(template)          # every sheet's size, before any sheet is read
     reading = read_ledger(template)
     wanted = FILLED_FIELDS if reading.kind == "problems" else PETITION_FILLED
     columns = {f: reading.layout.col(f) for f in wanted if reading.layout.col(f)}
@@ -97,7 +98,7 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
         wb = xls_as_workbook(template, reading.sheet, reading.layout.first_data_row + 1)
         result.lost_on_save.append(LOST)
     else:
-        wb = load_workbook(template, keep_vba=keep_vba, keep_links=True)
+        wb = load_for_editing(template, checked=True, keep_vba=keep_vba, keep_links=True)
     ws = wb[reading.sheet]
     data_rows = range(reading.layout.first_data_row + 1, ws.max_row + 1)
     words = {f: _template_words(ws, c.letter, data_rows) for f, c in columns.items()}

@@ -35,13 +35,11 @@ def xls_as_workbook(path: Path, data_sheet: str, first_data_row: int) -> Workboo
     for name in book.sheet_names:
         grid = book.grid(name)
         ws = wb.create_sheet(name)
-        for r, row in enumerate(grid.rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    write_value(ws.cell(r, c), value)
-                if name == data_sheet and r >= first_data_row - 1:
-                    ws.cell(r, c).border = Border(_THIN, _THIN, _THIN, _THIN)
-                    ws.cell(r, c).alignment = Alignment(wrap_text=True, vertical="center")
+        for r, c, value in grid.cells():
+            cell = write_value(ws.cell(r + 1, c + 1), value)
+            if name == data_sheet and r + 1 >= first_data_row - 1:
+                cell.border = Border(_THIN, _THIN, _THIN, _THIN)
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
         for r0, c0, r1, c1 in grid.merges:
             ws.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
         for c, width in enumerate(widths.get(name, []), start=1):
