@@ -29,11 +29,14 @@ class ExportCommands:
         return self.window.run(Op(label, work, success=self._show, long=True))
 
     def _show(self, outcome: export_ops.Outcome) -> None:
+        """One box: what was done, and (when files were written) whether to open their folder."""
+        if outcome.folder and not outcome.refused:
+            if prompts.confirm(self.window, outcome.title,
+                               f"{outcome.text}\n\n打开所在文件夹吗？\n{outcome.folder}"):
+                prompts.open_folder(outcome.folder)
+            return
         show = prompts.warn if outcome.refused else prompts.inform
         show(self.window, outcome.title, outcome.text)
-        if outcome.folder and prompts.confirm(self.window, outcome.title,
-                                              f"打开所在文件夹吗？\n{outcome.folder}"):
-            prompts.open_folder(outcome.folder)
 
     def export_ledger(self) -> None:
         name = export_file_name(self.window.session.title, "台账", dt.date.today(), ".xlsx")

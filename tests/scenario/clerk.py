@@ -16,14 +16,19 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QWidget,
 )
 
-from tests.ui.helpers import choose, type_text  # noqa: F401 - re-exported for the steps
+from tests.ui.helpers import choose, type_text
 
 CLICK = 560   # longer than a double click, so two clicks never read as one
 
@@ -80,30 +85,55 @@ class Clerk:
         self.qtbot.waitUntil(lambda: widget.isVisible() and widget.isEnabled(), timeout=15000)
         self.qtbot.mouseClick(widget, _left())
 
-    # -- message boxes ------------------------------------------------------------------
+    # -- modal windows ------------------------------------------------------------------
     def answer_next_box(self, button: str = "", shot: str = "") -> dict:
         """Arm a watcher: the next message box is checked, shot, and answered with `button`
         (its text, e.g. "确定", "是"; empty: the default button). Returns a dict that fills in
         with the box's title and text once answered."""
+        def act(box: QMessageBox) -> None:
+            target = next((b for b in box.buttons() if button and b.text().replace("&", "")
+                           .startswith(button)), box.defaultButton() or box.buttons()[0])
+            self.qtbot.mouseClick(target, _left())
+        return self.on_next_modal(lambda w: isinstance(w, QMessageBox), act, shot)
+
+    def answer_next_input(self, *, text: str | None = None, item: str | None = None,
+                          shot: str = "") -> dict:
+        """The next input dialog (a name to type, or an item to pick) answered and accepted."""
+        def act(dialog: QInputDialog) -> None:
+            if item is not None:
+                choose(self.qtbot, dialog.findChild(QComboBox), item)
+            if text is not None:
+                line = dialog.findChild(QLineEdit) or dialog.findChild(QPlainTextEdit)
+                line.selectAll()
+                type_text(self.qtbot, line, text)
+            self.click_ok(dialog)
+        return self.on_next_modal(lambda w: isinstance(w, QInputDialog), act, shot)
+
+    def click_ok(self, dialog: QWidget) -> None:
+        box = dialog.findChild(QDialogButtonBox)
+        self.qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), _left())
+
+    def on_next_modal(self, match, act, shot: str = "") -> dict:
+        """Arm a watcher for the next modal window `match` accepts: once it is on screen, check it
+        is the active window with no progress window over it, shoot it, then `act(window)`."""
         seen: dict = {}
         timer = QTimer()
         timer.setInterval(50)
 
         def look() -> None:
-            box = QApplication.activeModalWidget()
-            if not isinstance(box, QMessageBox) or not box.isVisible() or "title" in seen:
+            window = QApplication.activeModalWidget()
+            if window is None or not match(window) or not window.isVisible() or "title" in seen:
                 return
             timer.stop()
-            self.qtbot.wait(700)   # the window manager maps and focuses the box; a late
+            self.qtbot.wait(700)   # the window manager maps and focuses the window; a late
             # progress window (shown after its delay) would appear over it by now
-            seen.update(title=box.windowTitle(), text=box.text(), progress=open_progress_windows(),
-                        active=active_x_window() == int(box.winId()))
+            seen.update(title=window.windowTitle(), progress=open_progress_windows(),
+                        text=window.text() if isinstance(window, QMessageBox) else "",
+                        active=active_x_window() == int(window.winId()), window=window)
             if shot:
                 self.shot(shot)
-            target = next((b for b in box.buttons() if button and b.text().replace("&", "")
-                           .startswith(button)), box.defaultButton() or box.buttons()[0])
             self.boxes.append(f"{seen['title']}：{seen['text']}")
-            self.qtbot.mouseClick(target, _left())
+            act(window)
 
         timer.timeout.connect(look)
         timer.start()
@@ -112,9 +142,9 @@ class Clerk:
 
     def wait_answered(self, seen: dict, timeout: int = 60000) -> dict:
         self.qtbot.waitUntil(lambda: "text" in seen, timeout=timeout)
-        self.qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), QMessageBox))
+        self.wait_closed(seen.pop("window"), timeout=timeout)
         assert not seen["progress"], f"进度窗口仍留在提示框“{seen['title']}”之上"
-        assert seen["active"], f"提示框“{seen['title']}”不是当前活动窗口（被别的窗口挡住）"
+        assert seen["active"], f"窗口“{seen['title']}”不是当前活动窗口（被别的窗口挡住）"
         seen.pop("_timer").stop()
         return seen
 

@@ -203,3 +203,75 @@ def _status_bar_and_dashboard_agree(qtbot, clerk, window) -> None:
     assert dashboard.cards["behind"].number.text() == str(behind)
     clerk.shot("04-看板")
     clerk.menu(window, "视图", "台账")
+
+
+# -- 5. forms out ------------------------------------------------------------------------------
+TOWNSHIPS = ["城关镇人民政府", "东城镇人民政府", "西河乡人民政府"]
+
+
+def _pick_pair(qtbot, clerk, units, first: str, second: str, keep: str) -> None:
+    pairs = find(units, "suggestedPairs")
+    row = next(i for i in range(pairs.count())
+               if first in pairs.item(i).text() and second in pairs.item(i).text())
+    rect = pairs.visualItemRect(pairs.item(row))
+    qtbot.mouseClick(pairs.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    seen = clerk.answer_next_input(item=keep, shot=f"05-合并单位-{keep}")
+    clerk.click(find(units, "mergePair", QPushButton))
+    clerk.wait_answered(seen)
+
+
+def _unit_row(units, name: str) -> int:
+    table = find(units, "unitsTable")
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
+
+
+def test_05_units_merged_groups_listed_and_forms_sent_for_open_problems(qtbot, clerk, monkeypatch,
+                                                                        tmp_path_factory):
+    from openpyxl import load_workbook
+
+    from desktop.ui import prompts
+
+    window = state["window"]
+    clerk.menu(window, "编辑", "单位")
+    units = clerk.dialog("unitsDialog")
+    _pick_pair(qtbot, clerk, units, "县生态环境分局", "市生态环境局县分局", "市生态环境局县分局")
+    _pick_pair(qtbot, clerk, units, "相关乡镇", "相关乡镇人民政府", "相关乡镇人民政府")
+    table = find(units, "unitsTable")
+    qtbot.waitUntil(lambda: not any(table.item(r, 0).text() == "县生态环境分局"
+                                    for r in range(table.rowCount())), timeout=15000)
+    table.selectRow(_unit_row(units, "各乡镇人民政府"))
+    seen = clerk.answer_next_input(text="、".join(TOWNSHIPS), shot="05-单位组成员")
+    clerk.click(find(units, "editGroup", QPushButton))
+    clerk.wait_answered(seen)
+    qtbot.waitUntil(lambda: table.item(_unit_row(units, "各乡镇人民政府"), 1).text() == "单位组",
+                    timeout=15000)
+    clerk.shot("05-单位")
+    clerk.click(find(units, "closeUnits", QPushButton))
+    clerk.wait_closed(units)
+
+    folder = tmp_path_factory.mktemp("填报表 下发")
+    monkeypatch.setattr(prompts, "choose_folder", lambda *a, **k: str(folder))
+
+    def send(dialog) -> None:
+        assert find(dialog, "period").text() == MONTH_
+        assert not find(dialog, "includeCompleted").isChecked()
+        assert "相关乡镇人民政府" in find(dialog, "groupsNote", QLabel).text()
+        clerk.click_ok(dialog)
+
+    asked = clerk.on_next_modal(lambda w: w.objectName() == "unitFormsDialog", send,
+                                shot="05-分发填报表")
+    told = clerk.answer_next_box(shot="05-分发结果")
+    clerk.menu(window, "文件", "导出", "分发填报表")
+    clerk.wait_answered(asked)
+    clerk.wait_answered(told)
+    assert "相关乡镇人民政府" in told["text"] and "未分发" in told["text"]
+    forms = {f.name.split("_")[0]: f for f in folder.glob("*.xlsx")}
+    assert set(TOWNSHIPS) <= set(forms), forms.keys()
+    assert "县生态环境分局" not in forms and "各乡镇人民政府" not in forms
+    assert "县市场监管局" not in forms        # its only problem is closed
+    state["forms"] = forms
+    book = load_workbook(forms["县住房城乡建设局"])
+    sheet = book.worksheets[0]
+    assert sheet.protection.sheet and sheet.data_validations.dataValidation
+    codes = [str(r[1].value) for r in sheet.iter_rows(min_row=1) if r[1].value in ("1", "7", 1, 7)]
+    assert codes, "县住房城乡建设局的填报表应有问题1和7"

@@ -23,7 +23,9 @@ def told(monkeypatch) -> list[tuple[str, str]]:
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(prompts, "inform", lambda _p, title, text: said.append((title, text)))
     monkeypatch.setattr(prompts, "warn", lambda _p, title, text: said.append((title, text)))
-    monkeypatch.setattr(prompts, "confirm", lambda _p, title, text: False)
+    # a result with files written is one question: what was done, and open the folder?
+    monkeypatch.setattr(prompts, "confirm",
+                        lambda _p, title, text: said.append((title, text)) and False)
     return said
 
 
@@ -77,7 +79,8 @@ def test_fill_back_into_the_superiors_workbook(qtbot, county_window, monkeypatch
     monkeypatch.setattr(prompts, "save_file", lambda *a: str(out))
     monkeypatch.setattr(prompts, "ask_text", lambda *a: "2024-06-30")
     said = told(monkeypatch)
-    monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text: "打开所在文件夹" in text)
+    monkeypatch.setattr(prompts, "confirm", lambda _p, title, text: said.append((title, text))
+                        or "打开所在文件夹" in text)
     monkeypatch.setattr(prompts, "open_folder", opened.append)
     run_action(qtbot, window, window.actions_.fill_back)
     assert said and said[-1][0] == "填回上级表" and "截至日期已改为2024-06-30" in said[-1][1]
