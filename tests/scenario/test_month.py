@@ -275,3 +275,94 @@ def test_05_units_merged_groups_listed_and_forms_sent_for_open_problems(qtbot, c
     assert sheet.protection.sheet and sheet.data_validations.dataValidation
     codes = [str(r[1].value) for r in sheet.iter_rows(min_row=1) if r[1].value in ("1", "7", 1, 7)]
     assert codes, "县住房城乡建设局的填报表应有问题1和7"
+
+
+# -- 6. returns collected ----------------------------------------------------------------------
+COUNTY_ROUND = "XX县贯彻落实第二轮中央生态环境保护督察报告整改方案问题清单"
+
+
+def form_row(path, code: str) -> int:
+    """The 0-based problem row of the county's problem `code` in a unit's form."""
+    from openpyxl import load_workbook
+
+    from desktop.ledger.forms import form_layout as fl
+
+    sheet = load_workbook(path, read_only=True)[fl.FORM_SHEET]
+    rows = list(sheet.iter_rows(min_row=fl.FIRST_ROW, values_only=True))
+    code_at, round_at = fl.column_of("code") - 1, fl.column_of("round") - 1
+    return next(i for i, r in enumerate(rows)
+                if str(r[code_at]) == code and str(r[round_at]) == COUNTY_ROUND)
+
+
+def returns(folder) -> list:
+    """The units fill in their forms as units do: the open cells, the status from its list."""
+    from desktop.ledger.forms import form_layout as fl
+    from tests.ledger.forms_support import fill_form
+
+    forms = state["forms"]
+    said = {"县住房城乡建设局": ("扩容工程完成调试，进入试运行", "正在推进", 85),
+            "县财政局": ("扩容资金1200万元已全部拨付", "已完成", 100),
+            "县发展改革局": ("项目已批复", "已完成", 100)}
+    out = []
+    for unit, (text, status, percent) in said.items():
+        row = form_row(forms[unit], "1")
+        out.append(fill_form(forms[unit], folder / f"{unit}-交回.xlsx",
+                             {row: {"text": text, "status_text": status, "percent": percent,
+                                    "reporter": "张某", "phone": "0000-1234567"}}))
+    tampered = forms["县农业农村局"]
+    row = form_row(tampered, "6")
+
+    def change_locked(book) -> None:
+        sheet = book[fl.FORM_SHEET]
+        sheet.cell(fl.FIRST_ROW + row, fl.column_of("description")).value = "（问题描述被改动）"
+    out.append(fill_form(tampered, folder / "县农业农村局-交回.xlsx",
+                         {row: {"text": "已关闭养殖场4家", "status_text": "正在推进"}},
+                         edit=change_locked))
+    return out
+
+
+def test_06_collect_every_units_return_merged_lead_unit_first(qtbot, clerk, monkeypatch,
+                                                              tmp_path_factory):
+    from desktop.ui import prompts
+
+    window = state["window"]
+    files = returns(tmp_path_factory.mktemp("交回 的表"))
+    monkeypatch.setattr(prompts, "open_files", lambda *a, **k: [str(f) for f in files])
+    told = clerk.answer_next_box(shot="06-收集结果")
+    clerk.menu(window, "文件", "导出", "收集填报表")
+    clerk.wait_answered(told)
+    assert "《县农业农村局-交回.xlsx》已拒收" in told["text"] and "第4行" in told["text"]
+    assert told["text"].count("新记录 1 条") == 3
+    assert shown_column(window, "编号")[0] == "1"
+    qtbot.waitUntil(lambda: shown_column(window, "最新进展")[0].startswith("县住房城乡建设局："),
+                    timeout=15000)
+    progress = shown_column(window, "最新进展")[0]
+    assert progress.startswith("县住房城乡建设局：扩容工程完成调试"), progress
+    assert "县财政局：扩容资金1200万元已全部拨付" in progress
+    assert progress.index("县发展改革局") < progress.index("县财政局")   # the problem's order
+    first = register_rows(window)[0]
+    assert first["status"] == "in_progress"    # 已完成 only when every unit says so
+    assert window.actions_.undo.text().startswith("撤销 收集填报表")
+    clerk.shot("06-收集后台账")
+
+
+# -- 7. the merged words adjusted before they go up -------------------------------------------
+def test_07_adjust_the_merged_words_in_the_problem_dialog(qtbot, clerk):
+    from tests.ui.helpers import double_click_row
+
+    window = state["window"]
+    double_click_row(qtbot, window.register_view.table, 0)
+    dialog = clerk.dialog("problemDialog")
+    tabs = find(dialog, "problemTabs")
+    tabs.setCurrentIndex([tabs.tabText(i) for i in range(tabs.count())].index("各单位填报"))
+    units = find(dialog, "unitReportsTable")
+    assert units.rowCount() == 3
+    merged = find(dialog, "mergedText")
+    merged.selectAll()
+    type_text(qtbot, merged, "扩容工程完成调试，进入试运行；扩容资金已全部拨付。")
+    clerk.shot("07-调整汇总进展")
+    clerk.click(find(dialog, "saveMerged", QPushButton))
+    qtbot.waitUntil(lambda: shown_column(window, "最新进展")[0].startswith("扩容工程完成调试，进入试运行；"),
+                    timeout=15000)
+    clerk.click(find(dialog, "closeProblem", QPushButton))
+    clerk.wait_closed(dialog)
