@@ -1,5 +1,5 @@
-"""Rows that are added, never overwritten (progress reports, evidence, accountability, the
-chronicle): a package's row is new here unless a row with every carried column equal (and, for
+"""Rows that are added, never overwritten (progress reports, closure steps, flags, evidence,
+accountability, the chronicle): a package's row is new here unless a row with every carried column equal (and, for
 evidence, the same file content) is already kept for the same problem."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from desktop.exchange.files import read_evidence_file
+from desktop.exchange.files import file_digest
 from desktop.exchange.snapshot import Snapshot
 from desktop.exchange.tables import carried
 from desktop.exchange.versions import canonical
@@ -56,7 +56,6 @@ def _identities(db: Database, snap: Snapshot, name: str, pkey: tuple[str, str] |
             fields[column] = snap.key_of(target, row.get(column))
         file = None
         if table.file_column:
-            found = read_evidence_file(db, row.get(table.file_column))
-            file = {"sha256": found[0] if found else None}
+            file = {"sha256": file_digest(db, row, table.file_column)}
         out.add(identity(fields, file))
     return out

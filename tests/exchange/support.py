@@ -7,6 +7,8 @@ from pathlib import Path
 
 from db.changes import now_iso, recorded_step
 from db.connection import open_register
+from db.evidence import attach_evidence
+from db.evidence_files import stored_path
 from db.progress import add_progress_report
 from db.records import dump_register
 from desktop.cli import main
@@ -61,17 +63,22 @@ def edit(db, name: str, changes: dict[str, dict], reports: dict[str, tuple] = ()
                                 status_text=status_text, unit=unit, reported_on=f"{period}-28")
 
 
-def add_evidence(db, code: str, file: Path, title: str) -> None:
-    with recorded_step(db, "添加佐证材料") as step:
-        step.insert("evidence", {"problem_id": problem_id(db, code), "path": str(file),
-                                 "title": title, "added_at": "2024-05-20"})
+def add_evidence(db, code: str, file: Path, title: str, dated: str = "2024-05-20") -> int:
+    """Attached as the clerk attaches it: the file copied into the register's evidence store."""
+    return attach_evidence(db, problem_id(db, code), file, title=title, dated=dated)
+
+
+def stored_file(db, title: str) -> tuple[str, Path]:
+    """An evidence row's sha256 and the file its path names in the register's evidence store."""
+    sha, path = db.execute("SELECT sha256, path FROM evidence WHERE title = ?", [title]).fetchone()
+    return sha, stored_path(db, path)
 
 
 def content(db) -> dict:
     """What two registers must agree on: every problem as dump shows it (where each was imported
     from is the laptop's own), evidence by title, the chronicle."""
     problems = [{k: v for k, v in p.items() if k != "source"} for p in dump_register(db)["problems"]]
-    evidence = sorted(db.execute("SELECT title, added_at FROM evidence").fetchall())
+    evidence = sorted(db.execute("SELECT title, added_at, sha256, path FROM evidence").fetchall())
     chronicle = sorted(db.execute("SELECT happened_on, title FROM chronicle").fetchall())
     return {"problems": problems, "evidence": evidence, "chronicle": chronicle}
 
