@@ -109,6 +109,9 @@ class _Writer:
             self.step.update("exchange_versions", stored, {"versions": text})
 
     def _row(self, row: NewRow) -> None:
+        if row.settles is not None:
+            self.step.update(row.table, row.settles, row.fields)
+            return
         table = carried(row.table)
         values = dict(row.fields)
         for column, target in table.refs.items():

@@ -10,6 +10,8 @@ Problems are matched by round and code. A table keyed to problems is carried by 
 
 An evidence row's file travels beside it by its SHA-256 and is received into the register's
 evidence store (files.py); the columns that describe the file (`derived`) are the receiver's.
+A flag is lifted by filling columns of its row (`settled`): those are no part of the row's
+identity, and a kept row not yet lifted takes the package's lift.
 
 Columns are read from the register's own schema, so a column a later migration adds travels
 without code here; `local` names the columns that belong to one laptop (ids, provenance).
@@ -36,6 +38,7 @@ class Carried:
     file_column: str | None = None            # a column naming a file that travels with the row
     origin: tuple[str, ...] = ()              # local columns copied when the row is created there
     derived: tuple[str, ...] = ()             # columns the receiver reads off the file itself
+    settled: tuple[str, ...] = ()             # filled once later (a lift): not the row's identity
 
     def columns(self, db: Database) -> list[str]:
         """The carried columns, in the register's order; refs keep their own names."""
@@ -69,7 +72,7 @@ CARRIED: list[Carried] = [
     Carried("measures", "fields", key=("seq",)),
     Carried("progress_reports", "rows", refs={"measure_id": "measures"}),
     Carried("closure_steps", "rows"),
-    Carried("flags", "rows"),
+    Carried("flags", "rows", settled=("lifted_on", "lift_note")),
     Carried("evidence", "rows", refs={"measure_id": "measures"}, file_column="path",
             derived=("sha256", "size", "pages")),
     Carried("accountability", "rows", local=("petition_id",)),
