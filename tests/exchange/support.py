@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from db.changes import now_iso, recorded_step
+from db.closure import record_closure_step
 from db.connection import open_register
 from db.evidence import attach_evidence
 from db.evidence_files import stored_path
+from db.flags import flag_problem
 from db.progress import add_progress_report
 from db.records import dump_register
 from desktop.cli import main
@@ -98,3 +101,25 @@ def cli_json(capsys, *args) -> dict:
     code, out, err = cli(capsys, *args, "--json")
     assert code == 0, err
     return json.loads(out)
+
+
+REPORT = b"%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n"
+
+
+def close_and_flag(db, folder: Path) -> None:
+    """Problem 1 closed with an evidence file (申请销号 → 核查 → 销号), problem 2 flagged, today;
+    the file's first place (a U 盘) is gone afterwards: the register keeps its own copy."""
+    today = dt.date.today().isoformat()
+    edit(db, "改为已完成", {"1": {"status": "completed", "status_text": "已完成"}})
+    report = folder / "U盘" / "验收 报告.pdf"
+    report.parent.mkdir(exist_ok=True)
+    report.write_bytes(REPORT)
+    add_evidence(db, "1", report, "验收报告", dated=today)
+    pid = problem_id(db, "1")
+    record_closure_step(db, pid, {"kind": "apply", "happened_on": today})
+    record_closure_step(db, pid, {"kind": "verify", "happened_on": today,
+                                  "person": "县整改办核查组", "passed": True, "finding": "现场核查属实"})
+    record_closure_step(db, pid, {"kind": "close", "happened_on": today, "doc": "县整改办〔2026〕8号"})
+    flag_problem(db, problem_id(db, "2"), {"level": "县", "leader": "王副县长",
+                                           "reason": "扬尘反复", "since": today})
+    report.unlink()

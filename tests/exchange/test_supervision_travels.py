@@ -10,23 +10,20 @@ import json
 from pathlib import Path
 
 from db.changes import undo
-from db.closure import record_closure_step
 from db.connection import open_register
 from db.evidence_files import evidence_dir
-from db.flags import flag_problem, lift_flag
+from db.flags import lift_flag
 from tests.exchange.support import (
-    add_evidence,
+    REPORT,
     cli,
     cli_json,
+    close_and_flag,
     content,
     county_register,
-    edit,
     problem_id,
     steps,
     stored_file,
 )
-
-REPORT = b"%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n"
 
 
 def closed_and_flagged(tmp_path: Path, capsys):
@@ -35,20 +32,7 @@ def closed_and_flagged(tmp_path: Path, capsys):
     a = county_register(a_path)
     cli(capsys, "export", "package", "--db", a_path, "--out", tmp_path / "共同.zip")
     assert cli(capsys, "merge", tmp_path / "共同.zip", "--db", b_path)[0] == 0
-    today = dt.date.today().isoformat()
-    edit(a, "改为已完成", {"1": {"status": "completed", "status_text": "已完成"}})
-    report = tmp_path / "U盘" / "验收 报告.pdf"
-    report.parent.mkdir()
-    report.write_bytes(REPORT)
-    add_evidence(a, "1", report, "验收报告", dated=today)
-    pid = problem_id(a, "1")
-    record_closure_step(a, pid, {"kind": "apply", "happened_on": today})
-    record_closure_step(a, pid, {"kind": "verify", "happened_on": today, "person": "县整改办核查组",
-                                 "passed": True, "finding": "现场核查属实"})
-    record_closure_step(a, pid, {"kind": "close", "happened_on": today, "doc": "县整改办〔2026〕8号"})
-    flag_problem(a, problem_id(a, "2"), {"level": "县", "leader": "王副县长",
-                                         "reason": "扬尘反复", "since": today})
-    report.unlink()                         # the U 盘 is gone: the register keeps its own copy
+    close_and_flag(a, tmp_path)
     return a, open_register(b_path), a_path, b_path
 
 
