@@ -25,8 +25,19 @@ def table_label(name: str) -> str:
     return TABLE_LABELS.get(name, name)
 
 
-def as_text(value) -> str:
-    """A stored value in words: lists joined with 、, nothing as empty."""
+def _value_words() -> dict[str, dict]:
+    from desktop.core.closure import STAGE_LABELS
+    from desktop.core.status import STATUS_LABELS
+
+    return {"closure_stage": STAGE_LABELS, "status": STATUS_LABELS, "flagged": {0: "否", 1: "是"}}
+
+
+def as_text(value, field: str = "") -> str:
+    """A stored value in words: a closure stage or status by its name, lists joined with 、,
+    nothing as empty."""
+    words = _value_words().get(field, {})
+    if isinstance(value, (str, int)) and value in words:
+        return words[value]
     if isinstance(value, str) and value[:1] in "[{":
         try:
             value = json.loads(value)

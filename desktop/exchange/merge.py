@@ -85,8 +85,8 @@ def result_of(plan: MergePlan, choices: dict[int, str]) -> MergeResult:
     for row in plan.rows:
         counts = result.rows_added if row.settles is None else result.rows_settled
         counts[row.table] = counts.get(row.table, 0) + 1
-    result.conflicts = [{**c.as_json(), "mine_text": as_text(c.mine),
-                         "theirs_text": as_text(c.theirs),
+    result.conflicts = [{**c.as_json(), "mine_text": as_text(c.mine, c.field),
+                         "theirs_text": as_text(c.theirs, c.field),
                          "chosen": choices.get(c.id, "mine")} for c in plan.conflicts]
     result.changes_listed = len(plan.package.content.get("changes", []))
     return result

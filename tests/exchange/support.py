@@ -66,9 +66,14 @@ def edit(db, name: str, changes: dict[str, dict], reports: dict[str, tuple] = ()
                                 status_text=status_text, unit=unit, reported_on=f"{period}-28")
 
 
-def add_evidence(db, code: str, file: Path, title: str, dated: str = "2024-05-20") -> int:
-    """Attached as the clerk attaches it: the file copied into the register's evidence store."""
-    return attach_evidence(db, problem_id(db, code), file, title=title, dated=dated)
+def add_evidence(db, code: str, file: Path, title: str, dated: str = "2024-05-20",
+                 measure: int | None = None) -> int:
+    """Attached as the clerk attaches it (to the problem, or to its measure with that seq): the
+    file copied into the register's evidence store."""
+    pid = problem_id(db, code)
+    measure_id = None if measure is None else db.execute(
+        "SELECT id FROM measures WHERE problem_id = ? AND seq = ?", [pid, measure]).fetchone()[0]
+    return attach_evidence(db, pid, file, title=title, dated=dated, measure_id=measure_id)
 
 
 def stored_file(db, title: str) -> tuple[str, Path]:

@@ -10,16 +10,19 @@ import json
 from pathlib import Path
 
 from db.changes import undo
+from db.closure import record_closure_step
 from db.connection import open_register
 from db.evidence_files import evidence_dir
 from db.flags import lift_flag
 from tests.exchange.support import (
     REPORT,
+    add_evidence,
     cli,
     cli_json,
     close_and_flag,
     content,
     county_register,
+    edit,
     problem_id,
     steps,
     stored_file,
@@ -102,3 +105,25 @@ def test_a_lifted_flag_is_lifted_on_the_other_side_too(tmp_path, capsys):
     assert dumped(capsys, b_path)["2"]["flag"] is None
     assert b.execute("SELECT lift_note FROM flags").fetchall() == [("扬尘已管控",)]
     assert content(a) == content(b)
+
+
+def test_closure_on_both_sides_is_a_conflict_told_in_words(tmp_path, capsys):
+    """B applied for 销号 of the same problem on its own: the stages differ, told by their names;
+    the command line keeps B's stage, and every step of both sides is kept."""
+    a, b, a_path, b_path = closed_and_flagged(tmp_path, capsys)
+    today = dt.date.today().isoformat()
+    edit(b, "改为已完成", {"1": {"status": "completed", "status_text": "已完成"}})
+    photo = tmp_path / "乙 现场照片.jpg"
+    photo.write_bytes(b"\xff\xd8 the photo B took")
+    add_evidence(b, "1", photo, "现场照片", dated=today)
+    record_closure_step(b, problem_id(b, "1"), {"kind": "apply", "happened_on": today,
+                                                "person": "乙"})
+    cli(capsys, "export", "package", "--db", a_path, "--out", tmp_path / "甲.zip")
+    merged = cli_json(capsys, "merge", tmp_path / "甲.zip", "--db", b_path)
+    stage = next(c for c in merged["conflicts"] if c["field"] == "closure_stage")
+    assert (stage["label"], stage["mine_text"], stage["theirs_text"]) == \
+        ("销号阶段", "已申请销号", "已销号")
+    assert b.execute("SELECT closure_stage FROM problems WHERE code = '1'").fetchone()[0] == "applied"
+    kinds = [k for (k,) in b.execute("SELECT kind FROM closure_steps ORDER BY id")]
+    assert kinds == ["apply", "apply", "verify", "close"]
+    assert sorted(t for (t,) in b.execute("SELECT title FROM evidence")) == ["现场照片", "验收报告"]

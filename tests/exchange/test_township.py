@@ -36,7 +36,7 @@ def test_a_townships_package_merges_into_the_county_register(tmp_path, capsys):
     photo.write_bytes(b"photo of the cleared bank")
     edit(town, "青山镇填报", {"3": {"responsible_person": "张镇长"}},
          reports={"3": ("2024-05", "砂石堆场已清理完毕", "已完成", "青山镇")})
-    add_evidence(town, "3", photo, "清运完成照片")
+    add_evidence(town, "3", photo, "清运完成照片", measure=1)   # measure ids differ between them
     edit(county, "县里的修改", {"1": {"supervisor": "王副县长"}, "3": {"category": "水"}})
     cli(capsys, "export", "package", "--db", town_path, "--out", tmp_path / "青山镇.zip")
     merged = cli_json(capsys, "merge", tmp_path / "青山镇.zip", "--db", county_path)
@@ -51,6 +51,9 @@ def test_a_townships_package_merges_into_the_county_register(tmp_path, capsys):
     sha, stored = stored_file(county, "清运完成照片")
     assert stored.read_bytes() == b"photo of the cleared bank" and sha == stored_file(town, "清运完成照片")[0]
     assert stored.is_relative_to(evidence_dir(county))
+    (measure,) = county.execute("SELECT m.seq FROM evidence e JOIN measures m ON m.id = e.measure_id"
+                                " WHERE m.problem_id = ?", [problem_id(county, "3")]).fetchone()
+    assert measure == 1
     partner = county.execute("SELECT name, packages FROM exchange_partners").fetchone()
     assert partner == ("青山镇", 1)
 
