@@ -3,6 +3,7 @@
     evidence_dir(db) -> Path                 # "<register stem>-佐证材料" next to the register file
     inspect_file(path) -> EvidenceFile        # refuses a missing or unreadable file (Chinese)
     store_file(db, path) -> EvidenceFile      # copied in once per content (sha256), never linked
+    store_bytes(db, data, suffix) -> EvidenceFile  # a file's content received (exchange packages)
     stored_path(db, relative) -> Path
     carry_evidence(source_dir, target_dir, names) -> copies what the target lacks
 
@@ -105,7 +106,7 @@ def inspect_file(path: str | Path) -> EvidenceFile:
 def store_file(db: Database, path: str | Path) -> EvidenceFile:
     """Copy the file into the evidence folder (once per content); returns it with `relative`."""
     found = inspect_file(path)
-    relative = f"{found.sha256[:2]}/{found.sha256}{found.source.suffix.lower()}"
+    relative = _relative(found.sha256, found.source.suffix)
     target = evidence_dir(db) / relative
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,6 +119,27 @@ def store_file(db: Database, path: str | Path) -> EvidenceFile:
             raise EvidenceRefused(f"无法把“{found.source.name}”复制到佐证材料文件夹"
                                   f"（{exc.strerror or exc}），未添加。") from exc
     return EvidenceFile(found.source, found.sha256, found.size, found.pages, relative)
+
+
+def _relative(digest: str, suffix: str) -> str:
+    return f"{digest[:2]}/{digest}{suffix.lower()}"
+
+
+def store_bytes(db: Database, data: bytes, suffix: str) -> EvidenceFile:
+    """A file's content received from elsewhere, kept in the store as `store_file` keeps it."""
+    digest = hashlib.sha256(data).hexdigest()
+    target = evidence_dir(db) / _relative(digest, suffix)
+    if not target.exists() or _digest(target) != digest:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise EvidenceRefused(f"无法把佐证材料保存到“{target.parent}”"
+                                  f"（{exc.strerror or exc}），未合并。") from exc
+    return EvidenceFile(target, digest, len(data), count_pages(target), _relative(digest, suffix))
 
 
 def stored_path(db: Database, relative: str) -> Path:

@@ -10,8 +10,10 @@ from sqlite_utils import Database
 from db.backup import backup_register
 from db.changes import Step, now_iso, recorded_step
 from db.connection import register_path
+from db.evidence_files import EvidenceRefused
 from db.units import UnitBook
 from desktop.exchange.files import store_evidence_file
+from desktop.exchange.package_file import PackageRefused
 from desktop.exchange.plan import ItemMerge, MergePlan, NewRow, resolution
 from desktop.exchange.tables import PROBLEMS, carried
 from desktop.ledger.long_work import Cancel, Progress, checkpoint
@@ -107,6 +109,9 @@ class _Writer:
             self.step.update("exchange_versions", stored, {"versions": text})
 
     def _row(self, row: NewRow) -> None:
+        if row.settles is not None:
+            self.step.update(row.table, row.settles, row.fields)
+            return
         table = carried(row.table)
         values = dict(row.fields)
         for column, target in table.refs.items():
@@ -114,7 +119,7 @@ class _Writer:
         if table.link is not None:
             values[table.link] = self.problems[row.problem]
         if table.file_column:
-            values[table.file_column] = self._file(row)
+            values |= self._file(row, table.file_column)
         if "created_at" in {c.name for c in self.db[row.table].columns}:
             values["created_at"] = now_iso()
         self.step.insert(row.table, values)
@@ -128,13 +133,18 @@ class _Writer:
                                 [self.problems[problem], *key]).fetchone()
         return found[0] if found else None
 
-    def _file(self, row: NewRow) -> str:
+    def _file(self, row: NewRow, column: str) -> dict:
+        """The received file into this register's evidence store; the row names it there."""
         file = row.file or {}
         data = self.plan.package.files.get(file.get("sha256") or "")
         if data is None:
-            return file.get("name") or ""
-        round_name, code = row.problem or ("", "")
-        return store_evidence_file(self.db, round_name, code, file.get("name") or "文件", data)
+            return {column: file.get("name") or ""}
+        try:
+            stored = store_evidence_file(self.db, file.get("name") or "", data)
+        except EvidenceRefused as exc:
+            raise PackageRefused(str(exc)) from exc
+        return {column: stored.relative, "sha256": stored.sha256, "size": stored.size,
+                "pages": stored.pages}
 
     def _partner(self) -> None:
         package = self.plan.package

@@ -32,6 +32,7 @@ class MergeResult:
     problems_updated: int = 0
     problems_unchanged: int = 0
     rows_added: dict[str, int] = field(default_factory=dict)
+    rows_settled: dict[str, int] = field(default_factory=dict)   # kept rows given the lift
     conflicts: list[dict] = field(default_factory=list)
     changes_listed: int = 0
     committed: bool = False
@@ -42,6 +43,7 @@ class MergeResult:
                 "problems_created": self.problems_created,
                 "problems_updated": self.problems_updated,
                 "problems_unchanged": self.problems_unchanged, "rows_added": self.rows_added,
+                "rows_settled": self.rows_settled,
                 "conflicts": self.conflicts, "sender_changes": self.changes_listed,
                 "committed": self.committed}
 
@@ -54,6 +56,9 @@ class MergeResult:
         added = [f"{table_label(t)} {n} 条" for t, n in self.rows_added.items() if n]
         if added:
             lines.append("新增：" + "、".join(added))
+        settled = [f"{table_label(t)} {n} 条" for t, n in self.rows_settled.items()]
+        if settled:
+            lines.append("随对方解除：" + "、".join(settled))
         return lines
 
     def summary_lines(self) -> list[str]:
@@ -63,7 +68,7 @@ class MergeResult:
                          f"交换包“{c['theirs_text']}”，采用{'交换包' if c['chosen'] == 'theirs' else '本台账'}的值")
         if self.committed:
             lines.append("已合并为一个操作，可用“撤销”还原" + ("；合并前已备份台账。" if self.backup else "。"))
-        elif not self.conflicts and not any(self.rows_added.values()) and \
+        elif not self.conflicts and not any(self.rows_added.values()) and not self.rows_settled and \
                 not self.problems_created and not self.problems_updated:
             lines.append("没有需要合并的内容，台账未改变。")
         return lines
@@ -78,9 +83,10 @@ def result_of(plan: MergePlan, choices: dict[int, str]) -> MergeResult:
 
     result = MergeResult(plan.package.path.name, plan.package.sender, *plan.problem_counts())
     for row in plan.rows:
-        result.rows_added[row.table] = result.rows_added.get(row.table, 0) + 1
-    result.conflicts = [{**c.as_json(), "mine_text": as_text(c.mine),
-                         "theirs_text": as_text(c.theirs),
+        counts = result.rows_added if row.settles is None else result.rows_settled
+        counts[row.table] = counts.get(row.table, 0) + 1
+    result.conflicts = [{**c.as_json(), "mine_text": as_text(c.mine, c.field),
+                         "theirs_text": as_text(c.theirs, c.field),
                          "chosen": choices.get(c.id, "mine")} for c in plan.conflicts]
     result.changes_listed = len(plan.package.content.get("changes", []))
     return result

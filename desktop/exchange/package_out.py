@@ -121,15 +121,20 @@ def _row(db: Database, name: str, row: dict, snap: Snapshot, files: dict[str, by
         fields[column] = snap.key_of(target, row.get(column))
     entry = {"fields": fields}
     if table.file_column:
-        found = read_evidence_file(db, row.get(table.file_column))
-        if found is None:
-            missing.append(str(row.get(table.file_column)))
-            entry["file"] = {"name": Path(str(row.get(table.file_column) or "")).name, "sha256": None}
-        else:
-            digest, data = found
-            files[digest] = data
-            entry["file"] = {"name": Path(str(row[table.file_column])).name, "sha256": digest}
+        entry["file"] = _file(db, row, table.file_column, files, missing)
     return entry
+
+
+def _file(db: Database, row: dict, column: str, files: dict[str, bytes], missing: list[str]) -> dict:
+    """The row's file into the package (once per content), named as the clerk attached it."""
+    name = row.get("file_name") or Path(str(row.get(column) or "")).name
+    found = read_evidence_file(db, row.get(column))
+    if found is None:
+        missing.append(name or str(row.get(column)))
+        return {"name": name, "sha256": None}
+    digest, data = found
+    files[digest] = data
+    return {"name": name, "sha256": digest}
 
 
 def _changes_since(db: Database, scope: str, problems: list[dict]) -> tuple[list[dict], int]:

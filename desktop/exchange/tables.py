@@ -5,8 +5,13 @@ Problems are matched by round and code. A table keyed to problems is carried by 
 - "fields" tables (measures) are rows with a natural key inside their problem; each field is
   merged on its own (taken when only one side changed it, a conflict when both did). A table
   with one row per problem (or per stage of a problem: UNIQUE) is a "fields" table with that key;
-- "rows" tables (progress reports, evidence, accountability, the chronicle) are added, never
-  overwritten: a row is the same row when every carried column is equal.
+- "rows" tables (progress reports, closure steps, flags, evidence, accountability, the chronicle)
+  are added, never overwritten: a row is the same row when every carried column is equal.
+
+An evidence row's file travels beside it by its SHA-256 and is received into the register's
+evidence store (files.py); the columns that describe the file (`derived`) are the receiver's.
+A flag is lifted by filling columns of its row (`settled`): those are no part of the row's
+identity, and a kept row not yet lifted takes the package's lift.
 
 Columns are read from the register's own schema, so a column a later migration adds travels
 without code here; `local` names the columns that belong to one laptop (ids, provenance).
@@ -32,6 +37,8 @@ class Carried:
     local: tuple[str, ...] = ()               # columns that stay on this laptop
     file_column: str | None = None            # a column naming a file that travels with the row
     origin: tuple[str, ...] = ()              # local columns copied when the row is created there
+    derived: tuple[str, ...] = ()             # columns the receiver reads off the file itself
+    settled: tuple[str, ...] = ()             # filled once later (a lift): not the row's identity
 
     def columns(self, db: Database) -> list[str]:
         """The carried columns, in the register's order; refs keep their own names."""
@@ -40,7 +47,7 @@ class Carried:
 
     def compared(self, db: Database) -> list[str]:
         """The columns merged field by field ("fields" tables), or that make a row's identity."""
-        skip = set(self.key) | ({self.file_column} if self.file_column else set())
+        skip = set(self.key) | set(self.derived) | ({self.file_column} if self.file_column else set())
         return [c for c in self.columns(db) if c not in skip]
 
 
@@ -64,7 +71,10 @@ PROBLEMS = Carried("problems", "fields", key=("round", "code"), link=None,
 CARRIED: list[Carried] = [
     Carried("measures", "fields", key=("seq",)),
     Carried("progress_reports", "rows", refs={"measure_id": "measures"}),
-    Carried("evidence", "rows", file_column="path"),
+    Carried("closure_steps", "rows"),
+    Carried("flags", "rows", settled=("lifted_on", "lift_note")),
+    Carried("evidence", "rows", refs={"measure_id": "measures"}, file_column="path",
+            derived=("sha256", "size", "pages")),
     Carried("accountability", "rows", local=("petition_id",)),
     Carried("chronicle", "rows", link=None),
 ]

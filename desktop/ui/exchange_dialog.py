@@ -76,7 +76,8 @@ class MergeDialog(QDialog):
             group = QButtonGroup(table)
             for col, (side, value) in enumerate((("mine", conflict.mine),
                                                   ("theirs", conflict.theirs)), start=2):
-                table.setCellWidget(row, col, self._choice(group, side, as_text(value), row))
+                table.setCellWidget(row, col, self._choice(group, side, as_text(value, conflict.field),
+                                                              row))
             group.buttons()[0].setChecked(True)
             self.groups.append(group)
         table.resizeRowsToContents()

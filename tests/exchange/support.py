@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from db.changes import now_iso, recorded_step
+from db.closure import record_closure_step
 from db.connection import open_register
+from db.evidence import attach_evidence
+from db.evidence_files import stored_path
+from db.flags import flag_problem
 from db.progress import add_progress_report
 from db.records import dump_register
 from desktop.cli import main
@@ -61,17 +66,27 @@ def edit(db, name: str, changes: dict[str, dict], reports: dict[str, tuple] = ()
                                 status_text=status_text, unit=unit, reported_on=f"{period}-28")
 
 
-def add_evidence(db, code: str, file: Path, title: str) -> None:
-    with recorded_step(db, "添加佐证材料") as step:
-        step.insert("evidence", {"problem_id": problem_id(db, code), "path": str(file),
-                                 "title": title, "added_at": "2024-05-20"})
+def add_evidence(db, code: str, file: Path, title: str, dated: str = "2024-05-20",
+                 measure: int | None = None) -> int:
+    """Attached as the clerk attaches it (to the problem, or to its measure with that seq): the
+    file copied into the register's evidence store."""
+    pid = problem_id(db, code)
+    measure_id = None if measure is None else db.execute(
+        "SELECT id FROM measures WHERE problem_id = ? AND seq = ?", [pid, measure]).fetchone()[0]
+    return attach_evidence(db, pid, file, title=title, dated=dated, measure_id=measure_id)
+
+
+def stored_file(db, title: str) -> tuple[str, Path]:
+    """An evidence row's sha256 and the file its path names in the register's evidence store."""
+    sha, path = db.execute("SELECT sha256, path FROM evidence WHERE title = ?", [title]).fetchone()
+    return sha, stored_path(db, path)
 
 
 def content(db) -> dict:
     """What two registers must agree on: every problem as dump shows it (where each was imported
     from is the laptop's own), evidence by title, the chronicle."""
     problems = [{k: v for k, v in p.items() if k != "source"} for p in dump_register(db)["problems"]]
-    evidence = sorted(db.execute("SELECT title, added_at FROM evidence").fetchall())
+    evidence = sorted(db.execute("SELECT title, added_at, sha256, path FROM evidence").fetchall())
     chronicle = sorted(db.execute("SELECT happened_on, title FROM chronicle").fetchall())
     return {"problems": problems, "evidence": evidence, "chronicle": chronicle}
 
@@ -91,3 +106,25 @@ def cli_json(capsys, *args) -> dict:
     code, out, err = cli(capsys, *args, "--json")
     assert code == 0, err
     return json.loads(out)
+
+
+REPORT = b"%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n"
+
+
+def close_and_flag(db, folder: Path) -> None:
+    """Problem 1 closed with an evidence file (申请销号 → 核查 → 销号), problem 2 flagged, today;
+    the file's first place (a U 盘) is gone afterwards: the register keeps its own copy."""
+    today = dt.date.today().isoformat()
+    edit(db, "改为已完成", {"1": {"status": "completed", "status_text": "已完成"}})
+    report = folder / "U盘" / "验收 报告.pdf"
+    report.parent.mkdir(exist_ok=True)
+    report.write_bytes(REPORT)
+    add_evidence(db, "1", report, "验收报告", dated=today)
+    pid = problem_id(db, "1")
+    record_closure_step(db, pid, {"kind": "apply", "happened_on": today})
+    record_closure_step(db, pid, {"kind": "verify", "happened_on": today,
+                                  "person": "县整改办核查组", "passed": True, "finding": "现场核查属实"})
+    record_closure_step(db, pid, {"kind": "close", "happened_on": today, "doc": "县整改办〔2026〕8号"})
+    flag_problem(db, problem_id(db, "2"), {"level": "县", "leader": "王副县长",
+                                           "reason": "扬尘反复", "since": today})
+    report.unlink()

@@ -10,6 +10,7 @@ import pytest
 
 from db.changes import recorded_step, undo
 from db.connection import open_register
+from db.evidence_files import evidence_dir
 from desktop.exchange.merge import commit_package, plan_package
 from desktop.ledger.long_work import Cancelled
 from tests.exchange.support import (
@@ -21,6 +22,7 @@ from tests.exchange.support import (
     edit,
     problem_id,
     steps,
+    stored_file,
 )
 
 
@@ -86,9 +88,9 @@ def test_one_way_then_back_needs_no_second_choice(tmp_path, capsys):
     back = cli_json(capsys, "merge", tmp_path / "乙.zip", "--db", a_path)
     assert back["conflicts"] == [] and content(a) == content(b)
     assert problem_target(a, "3") == "砂石堆场复绿"
-    stored = a.execute("SELECT path FROM evidence").fetchone()[0]
-    assert Path(stored).read_bytes() == b"\xff\xd8 jpeg bytes of the photo"
-    assert "佐证材料" in stored and Path(stored).parent.name == "2"
+    sha, stored = stored_file(a, "扬尘检查照片")
+    assert stored.read_bytes() == b"\xff\xd8 jpeg bytes of the photo"
+    assert stored == evidence_dir(a) / sha[:2] / f"{sha}.jpg" and stored_file(b, "扬尘检查照片")[0] == sha
 
 
 def test_the_same_package_twice_changes_nothing(tmp_path, capsys):

@@ -5,10 +5,10 @@ two registers that imported the same ledger on their own merge without false con
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from db.changes import now_iso, recorded_step
 from db.connection import open_register
+from db.evidence_files import evidence_dir
 from tests.exchange.support import (
     ROUND,
     add_evidence,
@@ -19,6 +19,7 @@ from tests.exchange.support import (
     edit,
     problem_id,
     steps,
+    stored_file,
 )
 
 
@@ -35,7 +36,7 @@ def test_a_townships_package_merges_into_the_county_register(tmp_path, capsys):
     photo.write_bytes(b"photo of the cleared bank")
     edit(town, "青山镇填报", {"3": {"responsible_person": "张镇长"}},
          reports={"3": ("2024-05", "砂石堆场已清理完毕", "已完成", "青山镇")})
-    add_evidence(town, "3", photo, "清运完成照片")
+    add_evidence(town, "3", photo, "清运完成照片", measure=1)   # measure ids differ between them
     edit(county, "县里的修改", {"1": {"supervisor": "王副县长"}, "3": {"category": "水"}})
     cli(capsys, "export", "package", "--db", town_path, "--out", tmp_path / "青山镇.zip")
     merged = cli_json(capsys, "merge", tmp_path / "青山镇.zip", "--db", county_path)
@@ -47,9 +48,12 @@ def test_a_townships_package_merges_into_the_county_register(tmp_path, capsys):
     (unit,) = county.execute("SELECT unit FROM progress_reports WHERE text = '砂石堆场已清理完毕'"
                              ).fetchone()
     assert unit == "青山镇"
-    (stored,) = county.execute("SELECT path FROM evidence").fetchone()
-    assert Path(stored).read_bytes() == b"photo of the cleared bank"
-    assert Path(stored).is_relative_to(county_path.parent)
+    sha, stored = stored_file(county, "清运完成照片")
+    assert stored.read_bytes() == b"photo of the cleared bank" and sha == stored_file(town, "清运完成照片")[0]
+    assert stored.is_relative_to(evidence_dir(county))
+    (measure,) = county.execute("SELECT m.seq FROM evidence e JOIN measures m ON m.id = e.measure_id"
+                                " WHERE m.problem_id = ?", [problem_id(county, "3")]).fetchone()
+    assert measure == 1
     partner = county.execute("SELECT name, packages FROM exchange_partners").fetchone()
     assert partner == ("青山镇", 1)
 
