@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop.core.dates import chinese_date, parse_typed_date
 from desktop.core.text import export_file_name
 from desktop.ledger.writing.workbook_features import features_lost_on_save
 from desktop.ui import prompts, unit_forms_dialog
@@ -66,16 +67,18 @@ class ExportCommands:
             self._run("正在填回上级表", export_ops.fill_back_to(template, out, as_of))
 
     def _ask_as_of(self) -> dt.date | None:
-        text = prompts.ask_text(self.window, "填回上级表",
-                                "截至日期（YYYY-MM-DD，填入各问题截至该月的进展，并写入表头的“截至”行）：",
-                                dt.date.today().isoformat())
+        """The as-of date, typed as clerks write it (2024年6月30日, 2024.6.30, 2024-06-30)."""
+        base = label = "截至日期（填入各问题截至该日的进展，并写入表头的“截至”行），如 2024年6月30日："
+        default = chinese_date(dt.date.today())
+        text = prompts.ask_text(self.window, "填回上级表", label, default)
         while text is not None:
             try:
-                return dt.date.fromisoformat(text.strip())
-            except ValueError:
-                text = prompts.ask_text(self.window, "填回上级表",
-                                        f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2024-05-31：",
-                                        dt.date.today().isoformat())
+                day = parse_typed_date(text)
+            except ValueError as exc:
+                day, label = None, f"{exc}\n{base}"
+            if day is not None:
+                return day
+            text = prompts.ask_text(self.window, "填回上级表", label, default)
         return None
 
     def unit_forms(self) -> None:

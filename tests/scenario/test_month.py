@@ -366,3 +366,48 @@ def test_07_adjust_the_merged_words_in_the_problem_dialog(qtbot, clerk):
                     timeout=15000)
     clerk.click(find(dialog, "closeProblem", QPushButton))
     clerk.wait_closed(dialog)
+
+
+# -- 8. fill-back into the superior's own workbook -------------------------------------------
+def _fill_back(qtbot, clerk, monkeypatch, template, out, shot: str) -> dict:
+    from desktop.ui import prompts
+
+    window = state["window"]
+    monkeypatch.setattr(prompts, "open_file", lambda *a, **k: str(template))
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(out))
+    as_of = clerk.answer_next_input(text=f"{dt.date.today():%Y年%-m月%-d日}", shot=f"{shot}-截至")
+    told = clerk.answer_next_box(button="否", shot=shot)
+    clerk.menu(window, "文件", "导出", "填回上级表")
+    clerk.wait_answered(as_of)
+    return clerk.wait_answered(told)
+
+
+def test_08_fill_back_only_progress_and_status_and_refuse_another_countys(qtbot, clerk,
+                                                                          monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "县台账-已填报.xlsx"
+    told = _fill_back(qtbot, clerk, monkeypatch, COUNTY, out, "08-填回上级表")
+    assert out.exists(), told
+    before, after = load_workbook(COUNTY).active, load_workbook(out).active
+    changed = {(c.row, c.column_letter) for row in after.iter_rows() for c in row
+               if c.value != before[c.coordinate].value}
+    rows = {r for r, _ in changed}
+    assert {col for _, col in changed} <= {"I", "J", "H", "A"}, changed
+    assert after["I5"].value.startswith("扩容工程完成调试，进入试运行；")
+    today = dt.date.today()
+    assert any(f"{today.year}年{today.month}月{today.day}日" in str(c.value or "")
+               for row in after.iter_rows(max_row=2) for c in row), "截至日期未更新"
+    assert rows - {1, 2} <= set(range(5, 23))
+
+    other = tmp_path / "另一个县.xlsx"
+    book = load_workbook(COUNTY)
+    sheet = book.active
+    for r in range(5, 23):
+        if sheet.cell(r, 2).value:
+            sheet.cell(r, 2).value = f"另一县的问题{r}：河道采砂未整治"
+    book.save(other)
+    refused = _fill_back(qtbot, clerk, monkeypatch, other, tmp_path / "另一县-已填报.xlsx",
+                         "08-另一县被拒绝")
+    assert not (tmp_path / "另一县-已填报.xlsx").exists()
+    assert "第5行" in refused["text"] or "不是" in refused["text"], refused["text"]
