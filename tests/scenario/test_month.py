@@ -411,3 +411,63 @@ def test_08_fill_back_only_progress_and_status_and_refuse_another_countys(qtbot,
                          "08-另一县被拒绝")
     assert not (tmp_path / "另一县-已填报.xlsx").exists()
     assert "第5行" in refused["text"] or "不是" in refused["text"], refused["text"]
+
+
+# -- 9. the month printed ----------------------------------------------------------------------
+def _pdf_pages(path) -> list[str]:
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+def test_09_print_the_month_preview_and_pdf_agree_with_the_dashboard(qtbot, clerk, monkeypatch,
+                                                                      tmp_path):
+    import subprocess
+    import sys
+
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from desktop.ui import prompts
+
+    window = state["window"]
+    clerk.menu(window, "视图", "报表")
+    view = window.report
+    qtbot.waitUntil(lambda: view.sheet is not None and not view.dirty, timeout=30000)
+    assert view.month() == MONTH_ and view.sheet.title.endswith("整改进展情况表")
+    assert {r.round for r in view.sheet.rows} == {COUNTY_ROUND, "XX镇环境问题整改台账"} or len(
+        {r.round for r in view.sheet.rows}) == 2
+    clerk.shot("09-报表")
+
+    def look(preview) -> None:
+        qtbot.wait(1500)              # the pages are painted
+        clerk.shot("09-打印预览")
+        qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    shown = clerk.on_next_modal(lambda w: isinstance(w, QPrintPreviewDialog), look)
+    clerk.click(find(view, "printPreviewButton", QPushButton))
+    clerk.wait_answered(shown)
+
+    pdf = tmp_path / "月报 打印.pdf"
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(pdf))
+    clerk.click(find(view, "exportPdf", QPushButton))
+    qtbot.waitUntil(lambda: "已导出 PDF" in window.statusBar().currentMessage(), timeout=60000)
+    pages = _pdf_pages(pdf)
+    flat = [page.replace(" ", "") for page in pages]
+    assert all(f"第{n}页共{len(pages)}页" in page for n, page in enumerate(flat, start=1))
+    assert view.sheet.title in pages[0]
+    last = pages[-1]
+    assert "填报人" in last and "审核人" in last
+    assert any(r.progress and r.progress[:8] in last.replace(" ", "") for r in view.sheet.rows[-3:]) \
+        or last.count("\n") > 8, "签字栏不应单独成页"
+
+    stats = view.sheet.snapshot.problem_stats
+    clerk.menu(window, "视图", "看板")
+    qtbot.waitUntil(lambda: window.dashboard.cards["total"].number.text() == str(stats.total),
+                    timeout=15000)
+    assert window.dashboard.cards["completed"].number.text() == str(stats.group("completed"))
+    said = subprocess.run([sys.executable, "-m", "desktop", "summary", "--db",
+                           str(window.session.path)], capture_output=True, text=True, check=True)
+    assert f"{stats.total}个问题" in said.stdout and f"完成整改{stats.group('completed')}个" in said.stdout
+    assert view.sheet.paragraph.split("；")[0] in said.stdout or str(stats.total) in said.stdout
+    clerk.shot("09-看板")
