@@ -471,3 +471,97 @@ def test_09_print_the_month_preview_and_pdf_agree_with_the_dashboard(qtbot, cler
     assert f"{stats.total}个问题" in said.stdout and f"完成整改{stats.group('completed')}个" in said.stdout
     assert view.sheet.paragraph.split("；")[0] in said.stdout or str(stats.total) in said.stdout
     clerk.shot("09-看板")
+
+
+# -- 10. closure with evidence, a flag, accountability ------------------------------------------
+def click_row(qtbot, table, row: int) -> None:
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(index).center())
+
+
+def show_tab(tabs, widget_name: str) -> None:
+    tabs.setCurrentIndex(tabs.indexOf(find(tabs, widget_name)))
+
+
+def submit_form(qtbot, clerk, name: str, fill=None, shot: str = "") -> None:
+    form = clerk.dialog(name)
+    if fill:
+        fill(form)
+    if shot:
+        clerk.shot(shot)
+    clerk.click(find(form, "formSubmit", QPushButton))
+    clerk.wait_closed(form)
+
+
+def test_10_close_a_problem_with_evidence_flag_another_and_hold_units_accountable(
+        qtbot, clerk, monkeypatch, tmp_path):
+    import subprocess
+    import sys
+
+    from desktop.ui import prompts
+    from tests.ui.helpers import double_click_row
+
+    window = state["window"]
+    clerk.menu(window, "视图", "台账")
+    evidence = tmp_path / "验收 报告.pdf"
+    evidence.write_bytes("%PDF-1.4\n% 验收报告\n".encode())
+    monkeypatch.setattr(prompts, "open_file", lambda *a, **k: str(evidence))
+    double_click_row(qtbot, window.register_view.table, 1)      # county problem 2, completed
+    dialog = clerk.dialog("problemDialog")
+    tabs = find(dialog, "problemTabs")
+    show_tab(tabs, "evidenceTab")
+    clerk.click(find(dialog, "addEvidence", QPushButton))
+
+    def evidence_form(form) -> None:
+        clerk.click(find(form, "fileBrowse", QPushButton))
+        type_text(qtbot, find(form, "title"), "验收报告")
+    submit_form(qtbot, clerk, "evidenceDialog", evidence_form, "10-添加佐证材料")
+    qtbot.waitUntil(lambda: find(dialog, "evidenceTable").rowCount() == 1, timeout=15000)
+    show_tab(tabs, "closureTab")
+    for button, fill in (("applyClosure", None),
+                         ("verifyClosure", lambda f: type_text(qtbot, find(f, "person"), "李某")),
+                         ("recordClosure", lambda f: type_text(qtbot, find(f, "doc"), "X整改办〔2026〕1号"))):
+        clerk.click(find(dialog, button, QPushButton))
+        submit_form(qtbot, clerk, "closureStepDialog", fill, f"10-{button}")
+        qtbot.wait(300)
+    qtbot.waitUntil(lambda: "已销号" in find(dialog, "closureStage", QLabel).text(), timeout=15000)
+    clerk.shot("10-已销号")
+    clerk.click(find(dialog, "closeProblem", QPushButton))
+    clerk.wait_closed(dialog)
+
+    clerk.menu(window, "视图", "督办销号")
+    view = window.supervision
+    sup_tabs = find(view, "supervisionTabs")
+    show_tab(sup_tabs, "flaggedPane")
+    proposals = find(view, "flagProposals")
+    qtbot.waitUntil(lambda: proposals.rowCount() > 0, timeout=15000)
+    click_row(qtbot, proposals, 0)
+    clerk.click(find(view, "acceptProposal", QPushButton))
+    submit_form(qtbot, clerk, "flagDialog", lambda f: type_text(qtbot, find(f, "leader"), "王某某"),
+                "10-挂牌督办")
+    flagged = find(view, "flaggedTable")
+    qtbot.waitUntil(lambda: flagged.rowCount() == 1, timeout=15000)
+    pdf = tmp_path / "挂牌督办 清单.pdf"
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(pdf))
+    told = clerk.answer_next_box(button="否", shot="10-挂牌清单")
+    clerk.click(find(view, "exportFlaggedPdf", QPushButton))
+    clerk.wait_answered(told)
+    assert "王某某" in "".join(_pdf_pages(pdf))
+
+    show_tab(sup_tabs, "accountabilityPane")
+    for unit, person, action in (("县农业农村局", "", "通报批评"), ("县农业农村局", "赵某", "约谈")):
+        clerk.click(find(view, "addAccountability", QPushButton))
+
+        def fill(form, unit=unit, person=person, action=action) -> None:
+            type_text(qtbot, find(form, "unit"), unit)
+            type_text(qtbot, find(form, "person"), person)
+            find(form, "action").setCurrentText(action)
+            type_text(qtbot, find(form, "link"), "6")
+        submit_form(qtbot, clerk, "accountabilityDialog", fill, f"10-追责问责-{action}")
+    qtbot.waitUntil(lambda: find(view, "accountabilityTable").rowCount() == 2, timeout=15000)
+    said = subprocess.run([sys.executable, "-m", "desktop", "summary", "--db",
+                           str(window.session.path)], capture_output=True, text=True, check=True)
+    assert "对1个责任单位、1名责任人进行追责问责" in said.stdout, said.stdout
+    clerk.shot("10-督办销号")
