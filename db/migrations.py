@@ -215,3 +215,10 @@ def exchange(db: Database) -> None:
                " packages INTEGER NOT NULL DEFAULT 0, last_package_at TEXT, last_merged_at TEXT)")
     db.execute("CREATE TABLE exchange_exports (id INTEGER PRIMARY KEY, scope TEXT NOT NULL UNIQUE,"
                " exported_at TEXT NOT NULL, last_audit_id INTEGER NOT NULL DEFAULT 0)")
+
+
+@MIGRATIONS(name="0010_merged_edited")
+def merged_edited(db: Database) -> None:
+    """When the clerk reworded a merged progress by hand (NULL: built from the units' reports):
+    collecting again and changing the merge rule keep such a version."""
+    db.execute("ALTER TABLE progress_reports ADD COLUMN edited_at TEXT")

@@ -91,7 +91,7 @@ def check_forms(paths: list[str]):
 
 def collect_from(paths: list[str], *, newer_wins: bool = False):
     def work(db: Database, progress: Progress) -> Outcome:
-        from desktop.ledger.forms.collect import collect_forms
+        from desktop.ledger.forms.collect import collect_forms, edit_kept_message
 
         result = collect_forms(db, paths, newer_wins=newer_wins, progress=progress.update,
                                cancel=progress.cancelled)
@@ -100,6 +100,7 @@ def collect_from(paths: list[str], *, newer_wins: bool = False):
         if result.committed:
             lines.append(f"已汇总 {len(result.merged)} 个问题的本期进展（牵头单位在前，可在问题的"
                          "“各单位填报”中查看和修改）。")
+            lines += [edit_kept_message(m) for m in result.edits_kept]
             lines.append(f"已记录为一步操作“{result.step_name}”，可以撤销（Ctrl+Z）。")
             changes = Changes(problems=True, progress=True, message=f"已{result.step_name}")
         else:
