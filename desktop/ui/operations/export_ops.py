@@ -53,6 +53,7 @@ def fill_back_to(template: str | Path, out: str | Path, as_of=None):
                   f"“{d['template']}”，本台账为“{d['register']}”）。" for d in r.disagree[:20]]
         if r.as_of_cells:
             lines.append(f"表头的截至日期已改为{as_of or '今天'}。")
+        lines += [f"注意：{w}" for w in r.warnings]
         lines += [f"注意：上级表格中的{lost}在保存时无法保留，请核对。" for lost in r.lost_on_save]
         return Outcome("填回上级表", lines, Changes(message=f"已回填：{r.path.name}"),
                        folder=str(Path(r.path).parent))
