@@ -18,8 +18,10 @@ from desktop.core.text import squash_spaces
 from desktop.ledger.reading.ledger import LedgerReading
 
 _NTH_ROUND = re.compile(r"第([一二三四五六七八九十\d]+)轮")
-_PLACE = re.compile(r"^(.{2,8}?(?:自治县|县|区|旗))")                 # the office's county
-_COUNTY_IN_TITLE = re.compile(r"(?<![全本各我该])(?:自治县|县|区|旗)(?![级委直属域])")
+_PLACE = re.compile(r"([^市州盟省]{2,6}?(?:自治县|县|区|旗))")           # the office's county
+_COUNTY_IN_TITLE = re.compile(          # a county or district named (not 全县, 开发区, 县级 …)
+    r"(?:(?<![全本各我该])(?:县|旗)|(?<![全本各我该发园城景辖片小山库社林矿护能范业])区)"
+    r"(?![级委直属域])")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def _title_refusal(db: Database, title: str, chosen: str, names: dict[int, str],
         named = others[0] if others else f"第{nth[0]}轮"
         return (f"“{file_name}”的标题“{title}”写的是“{named}”，而它的各行对应本台账的批次"
                 f"“{chosen}”；表中没有问题内容列无法核对，未回填任何内容。")
-    office = _PLACE.match(squash_spaces(str(get_setting(db, "office_name") or "")))
+    office = _PLACE.search(squash_spaces(str(get_setting(db, "office_name") or "")))
     if office and _COUNTY_IN_TITLE.search(title) and office.group(1) not in title:
         return (f"“{file_name}”的标题“{title}”不是本县（{office.group(1)}）的表格；表中没有问题"
                 "内容列无法核对，未回填任何内容。")

@@ -117,3 +117,11 @@ def test_a_template_whose_round_cannot_be_told_is_refused(two_rounds, tmp_path, 
     said = capsys.readouterr()
     assert code == 0 and "未能核对问题内容" in said.err and "已回填 2 个问题" in said.out
     assert progress_column(out) == [f"{CENTRAL}1号进展", f"{CENTRAL}2号进展"]
+
+
+@pytest.mark.parametrize("title", [f"全县{CENTRAL}整改进展表", f"经济开发区{CENTRAL}整改进展表",
+                                   f"县级{CENTRAL}整改进展表", f"某市甲乙县{CENTRAL}整改进展表"])
+def test_titles_naming_no_other_county_are_filled(two_rounds, tmp_path, title):
+    set_setting(two_rounds, "office_name", "某市甲乙县整改办")
+    result = fill_back(two_rounds, template(tmp_path, title), tmp_path / "回填.xlsx", as_of=AS_OF)
+    assert len(result.filled) == 2
