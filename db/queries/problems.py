@@ -215,5 +215,5 @@ def measures_of(db: Database, problem_id: int) -> list[dict]:
 
 def any_completed_on(db: Database) -> bool:
     """Whether some problem has an actual completion date (the register's 实际完成时间 column)."""
-    return db.execute("SELECT 1 FROM problems WHERE coalesce(completed_on, '') != ''"
-                      " LIMIT 1").fetchone() is not None
+    return db.execute("SELECT 1 FROM problems WHERE completed_on IS NOT NULL AND"
+                      " completed_on != '' LIMIT 1").fetchone() is not None
