@@ -62,10 +62,12 @@ def merge_for(db: Database, problem_id: int, period: str,
 
 
 def write_merged(step: Step, problem_id: int, period: str, text: str, status: str,
-                 percent: float | None, *, reported_on: str | None = None) -> int:
-    """Insert or update the merged report; the problem follows it when it is the newest."""
+                 percent: float | None, *, reported_on: str | None = None,
+                 edited_at: str | None = None) -> int:
+    """Insert or update the merged report; the problem follows it when it is the newest.
+    edited_at: when the clerk reworded it by hand (None: it is the units' merge)."""
     record = {"text": text, "status": status, "status_text": status_label(status),
-              "percent": percent}
+              "percent": percent, "edited_at": edited_at}
     current = merged_report(step.db, problem_id, period)
     if current is None:
         rid = step.insert("progress_reports", {
@@ -84,20 +86,16 @@ def write_merged(step: Step, problem_id: int, period: str, text: str, status: st
     return rid
 
 
-def rebuild_merged(step: Step, problem_id: int, period: str,
-                   resolver: UnitResolver | None = None) -> MergedProgress | None:
-    merged = merge_for(step.db, problem_id, period, resolver)
-    if merged is not None:
-        write_merged(step, problem_id, period, merged.text, merged.status, merged.percent)
-    return merged
-
-
 def edit_merged(db: Database, problem_id: int, period: str, text: str, status: str) -> None:
-    """The clerk's own wording of the merged progress, as one undo step."""
+    """The clerk's own wording of the merged progress, as one undo step. Kept by later
+    collections and merge-rule changes unless it is word for word the units' merge."""
     with recorded_step(db, f"修改汇总进展 {period}") as step:
         current = merged_report(db, problem_id, period)
         percent = current["percent"] if current else None
-        write_merged(step, problem_id, period, text.strip(), status, percent)
+        merged = merge_for(db, problem_id, period)
+        by_units = merged is not None and (merged.text, merged.status) == (text.strip(), status)
+        write_merged(step, problem_id, period, text.strip(), status, percent,
+                     edited_at=None if by_units else now_iso())
 
 
 def unit_report_periods(db: Database, problem_id: int) -> list[str]:

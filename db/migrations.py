@@ -215,3 +215,13 @@ def exchange(db: Database) -> None:
                " packages INTEGER NOT NULL DEFAULT 0, last_package_at TEXT, last_merged_at TEXT)")
     db.execute("CREATE TABLE exchange_exports (id INTEGER PRIMARY KEY, scope TEXT NOT NULL UNIQUE,"
                " exported_at TEXT NOT NULL, last_audit_id INTEGER NOT NULL DEFAULT 0)")
+
+
+@MIGRATIONS(name="0010_merged_edited")
+def merged_edited(db: Database) -> None:
+    """When the clerk reworded a merged progress by hand (NULL: built from the units' reports):
+    collecting again and changing the merge rule keep such a version. The few problems with an
+    actual completion date indexed (the register view asks whether any has one)."""
+    db.execute("ALTER TABLE progress_reports ADD COLUMN edited_at TEXT")
+    db.execute("CREATE INDEX problems_completed ON problems(completed_on)"
+               " WHERE completed_on IS NOT NULL AND completed_on != ''")

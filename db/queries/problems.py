@@ -38,12 +38,13 @@ SORT_KEYS = {
     "status": _STATUS_RANK,
     "percent": "coalesce(p.percent, -1)",
     "progress": "p.progress",
+    "completed_on": "p.completed_on IS NULL, p.completed_on",
     "warning": f"{_WARNING_RANK}, p.days_left IS NULL, p.days_left",
 }
 _LIST_COLUMNS = (f"p.id, p.code, {PROBLEM_TEXT} AS title, p.category, p.lead_units, "
                  "p.responsible_units, "
                  "p.deadline, p.deadline_kind, p.deadline_text, p.status, p.status_text, "
-                 "p.progress, p.percent, p.round_id,"
+                 "p.progress, p.percent, p.round_id, p.completed_on,"
                  " (SELECT name FROM rounds r WHERE r.id = p.round_id) AS round")
 _SEARCHED = ("p.code", "p.title", "p.description", "p.progress", "p.lead_units",
              "p.responsible_units", "p.category", "p.deadline_text")
@@ -210,3 +211,9 @@ def code_taken(db: Database, round_id: int, code: str, except_id: int | None = N
 def measures_of(db: Database, problem_id: int) -> list[dict]:
     """A problem's measures in order (for the register view's measures pane)."""
     return rows(db, "SELECT * FROM measures WHERE problem_id = ? ORDER BY seq", [problem_id])
+
+
+def any_completed_on(db: Database) -> bool:
+    """Whether some problem has an actual completion date (the register's 实际完成时间 column)."""
+    return db.execute("SELECT 1 FROM problems WHERE completed_on IS NOT NULL AND"
+                      " completed_on != '' LIMIT 1").fetchone() is not None

@@ -47,6 +47,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def _print_human(result, dry_run: bool) -> None:
+    from desktop.ledger.forms.collect import edit_kept_message
+
     for f in result.files:
         name = Path(f.file).name
         if f.refused:
@@ -66,6 +68,8 @@ def _print_human(result, dry_run: bool) -> None:
     for merged in result.merged:
         print(f"问题{merged['code']}（{merged['round']}）{merged['period']} 汇总进展："
               f"{merged['text'] or '（无进展文字）'}；状态：{status_label(merged['status'])}")
+    for merged in result.edits_kept:
+        print(edit_kept_message(merged))
     if result.committed:
         print(f"已记录为一个操作“{result.step_name}”，可用 undo 撤销。")
     elif dry_run:

@@ -107,6 +107,8 @@ def run_fill_back(args: argparse.Namespace) -> int:
               f"上级表为“{row['template']}”，本台账为“{row['register']}”")
     if result.as_of_cells:
         print(f"已把表头的截至日期改为{args.as_of or '今天'}（{'、'.join(result.as_of_cells)}）")
+    for warning in result.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
     return 0
 
 

@@ -106,3 +106,20 @@ def test_a_sheet_without_known_headers_is_mapped_by_hand(qtbot, window, monkeypa
     found = window.session.db.execute("SELECT deadline FROM problems WHERE description = ?",
                                       ["河堤垃圾堆放"]).fetchone()
     assert found == ("2023-05-10",)
+
+
+def test_a_header_found_by_a_map_once_is_found_again_in_the_window(qtbot, window, monkeypatch,
+                                                                   tmp_path):
+    from desktop.ledger.importing.importer import import_file
+    from tests.ledger.importing.test_header_map_remembered import MAPPING, record
+
+    may = record(tmp_path, "五月巡查.xlsx", ["河堤垃圾堆放", "三日内清运", "2023-05-10", "环卫所"])
+    assert import_file(window.session.db, may, column_map=MAPPING).committed   # import --map
+    june = record(tmp_path, "六月巡查.xlsx", ["沟渠黑臭", "清淤疏浚", "2023-06-30", "水务站"])
+    dialog = start_import(qtbot, window, monkeypatch, june)
+    assert dialog.header_rows.text() == "第 2 行" and dialog.commit_button.isEnabled()
+    assert dialog.mapping.combo("C").currentData() == "deadline"
+    commit(qtbot, window, dialog)
+    problem = open_problem(qtbot, window, "沟渠黑臭")
+    assert problem.detail["deadline"] == "2023-06-30"
+    problem.close()

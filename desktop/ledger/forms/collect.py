@@ -18,8 +18,8 @@ from sqlite_utils import Database
 
 from db.changes import now_iso, recorded_step
 from db.identity import form_key, register_id
-from db.merged_progress import rebuild_merged
 from db.progress import UNIT_FORM, add_progress_report
+from db.remerge import remerge
 from db.unit_registry import UnitResolver
 from desktop.core.periods import period_key
 from desktop.ledger.forms.collect_plan import Plan, make_plan
@@ -55,6 +55,17 @@ class CollectResult:
     @property
     def refused(self) -> list[FileResult]:
         return [f for f in self.files if f.refused]
+
+    @property
+    def edits_kept(self) -> list[dict]:
+        """Problems whose merged words the clerk edited by hand and whose units sent new words."""
+        return [m for m in self.merged if m["edited_at"]]
+
+
+def edit_kept_message(merged: dict) -> str:
+    return (f"问题{merged['code']}（{merged['round']}）{merged['period']} 的汇总进展曾手工修改，"
+            f"已保留；其单位（{'、'.join(merged['new_from'])}）又报来新的进展，请在问题的"
+            "“各单位填报”中决定是否按各单位填报重新汇总。")
 
 
 def step_name(count: int) -> str:
@@ -159,10 +170,16 @@ def _record(db: Database, plan: Plan, name: str) -> list[dict]:
 def _merge(step, plan: Plan) -> list[dict]:
     resolver, out = UnitResolver(step.db), []
     codes = {row.problem_id: (row.code, row.round) for _, row in plan.to_record}
-    for problem_id, period in dict.fromkeys((row.problem_id, reading.period)
-                                            for reading, row in plan.to_record):
-        merged = rebuild_merged(step, problem_id, period, resolver)
+    senders: dict[tuple[int, str], list[str]] = {}
+    for reading, row in plan.to_record:
+        senders.setdefault((row.problem_id, reading.period), []).append(reading.unit)
+    for (problem_id, period), units in senders.items():
+        done = remerge(step, problem_id, period, resolver)
+        kept = done.kept_edit or {}
         out.append({"code": codes[problem_id][0], "round": codes[problem_id][1],
-                    "period": period, "text": merged.text, "status": merged.status,
-                    "percent": merged.percent, "units": list(merged.units)})
+                    "period": period, "text": kept.get("text", done.merged.text),
+                    "status": kept.get("status", done.merged.status),
+                    "percent": kept.get("percent", done.merged.percent),
+                    "units": list(done.merged.units), "edited_at": kept.get("edited_at"),
+                    "units_text": done.merged.text, "new_from": list(dict.fromkeys(units))})
     return out

@@ -18,6 +18,8 @@ from desktop.ledger.reading.clerk_map import header_named, resolve_map
 from desktop.ledger.reading.ledger import LedgerReading, Progress, read_ledger
 from desktop.ledger.reading.vocabulary import header_key
 
+HEADER_MAPS, MAPS_KEPT = "header_maps", 30   # maps that found a header row the search could not
+
 
 def kind_key(reading: LedgerReading) -> str:
     words = "|".join(header_key(c.header) for c in reading.columns)
@@ -35,11 +37,12 @@ def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = No
     try:
         reading = read_ledger(path, sheet=sheet, header=header, kind=kind, progress=progress)
     except LedgerRefused:
-        named = header_named(path, sheet, column_map) if column_map and header is None else None
-        if named is None:
+        if header is not None:
             raise
-        reading = read_ledger(path, sheet=named[0], header=(named[1], 1), kind=kind,
-                              progress=progress)
+        reading = _read_by_header_map(db, path, sheet, kind, column_map, progress)
+        if reading is None:
+            raise
+        column_map = reading.header_map
     if kind is None:
         said = (load_template(db, kind_key(reading)) or {}).get("kind")
         if said in ("problems", "petitions") and said != reading.kind:
@@ -56,9 +59,40 @@ def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = No
     return reading, saved
 
 
+def _read_by_header_map(db: Database, path, sheet: str | None, kind: str | None,
+                        column_map: str | None,
+                        progress: Progress | None) -> LedgerReading | None:
+    """A sheet whose header the search cannot find, read from the row holding the headers the
+    clerk's map names, or a map remembered for such a template (the same header words again);
+    None when neither finds it."""
+    said = [(column_map, None)] if column_map else [
+        (m["map"], m["template"]) for m in (load_template(db, HEADER_MAPS) or {}).get("maps", [])]
+    for text, template in said:
+        named = header_named(path, sheet, text)
+        if named is None:
+            continue
+        try:
+            reading = read_ledger(path, sheet=named[0], header=(named[1], 1), kind=kind,
+                                  progress=progress)
+        except LedgerRefused:
+            if template is None:
+                raise
+            continue
+        if template is None or reading.template_key == template:
+            reading.header_map = text
+            return reading
+    return None
+
+
 def remember(db: Database, reading: LedgerReading, round_name: str | None) -> None:
-    """Keep the choices of a committed import for the next file of the same template."""
+    """Keep the choices of a committed import for the next file of the same template; a map that
+    found the header row is kept too, tried on sheets whose header the search cannot find."""
     save_template(db, reading.template_key, {"mapping": reading.layout.mapping(),
                                              "round": round_name, "sheet": reading.sheet})
     if reading.layout.by_hand or reading.kind_chosen:
         save_template(db, kind_key(reading), {"kind": reading.kind})
+    if reading.header_map:
+        kept = [m for m in (load_template(db, HEADER_MAPS) or {}).get("maps", [])
+                if m["template"] != reading.template_key]
+        save_template(db, HEADER_MAPS, {"maps": [
+            {"map": reading.header_map, "template": reading.template_key}, *kept][:MAPS_KEPT]})

@@ -33,6 +33,7 @@ class LedgerReading:
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
     kind_chosen: bool = False         # the kind was said (--kind, the dialog), not found
+    header_map: str = ""              # the clerk's "表头=字段" map that found the header row
 
     @property
     def kind(self) -> str:

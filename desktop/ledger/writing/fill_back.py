@@ -21,9 +21,10 @@ from desktop.ledger.reading.guard import check_for_editing, load_for_editing
 from desktop.ledger.reading.ledger import LedgerReading, read_ledger
 from desktop.ledger.writing.cells import write_value
 from desktop.ledger.writing.fill_as_of import bring_as_of_up
-from desktop.ledger.writing.fill_match import best_round, refusal
+from desktop.ledger.writing.fill_match import best_round, has_text, match_round, refusal
 from desktop.ledger.writing.fill_petitions import FILLED as PETITION_FILLED
 from desktop.ledger.writing.fill_petitions import fill_petitions
+from desktop.ledger.writing.fill_round import template_round, unchecked_warning
 from desktop.ledger.writing.fill_words import StatusWords, is_done, progress_as_of, yes_no_word
 from desktop.ledger.writing.legacy_copy import LOST, xls_as_workbook
 from desktop.ledger.writing.workbook_features import features_lost_on_save
@@ -42,12 +43,14 @@ class FillBackResult:
     lost_on_save: list[str] = field(default_factory=list)
     disagree: list[dict] = field(default_factory=list)          # same code, another problem: untouched
     as_of_cells: list[str] = field(default_factory=list)        # the 截至 line(s) rewritten
+    warnings: list[str] = field(default_factory=list)           # e.g. no problem text to compare
 
     def as_json(self) -> dict:
         return {"file": str(self.path), "sheet": self.sheet, "filled": self.filled,
                 "not_in_register": self.not_in_register, "not_in_template": self.not_in_template,
                 "no_progress": self.no_progress, "lost_on_save": self.lost_on_save,
-                "disagree": self.disagree, "as_of_cells": self.as_of_cells}
+                "disagree": self.disagree, "as_of_cells": self.as_of_cells,
+                "warnings": self.warnings}
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -114,8 +117,16 @@ def fill_back(db: Database, template: str | Path, out: str | Path, *,
 
 def _fill_problems(db: Database, reading: LedgerReading, columns: dict, words: dict,
                    result: FillBackResult, as_of: dt.date | None, target) -> None:
-    match = best_round(db, reading)
-    refused = refusal(match, reading.file.name)
+    if has_text(reading):
+        match = best_round(db, reading)
+        refused = refusal(match, reading.file.name)
+    else:                   # codes alone agree by chance: the template's own round and codes
+        found = template_round(db, reading, reading.file.name)
+        refused = found.refused
+        if not refused:
+            match = match_round(db, reading, found.round_id)
+            refused = refusal(match, reading.file.name)
+            result.warnings.append(unchecked_warning(found))
     if refused:
         raise LedgerRefused(refused)
     result.not_in_register, result.disagree = match.not_in_register, match.disagree

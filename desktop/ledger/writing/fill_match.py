@@ -21,6 +21,11 @@ def _texts(item: dict) -> list[str]:
             if squash_spaces(str(item.get(k) or ""))]
 
 
+def has_text(reading: LedgerReading) -> bool:
+    """Whether any template row has a problem text to compare (description or title)."""
+    return any(_texts(row) for row in reading.problems)
+
+
 def text_score(template_row: dict, problem: dict) -> float | None:
     """0–100 how well the texts agree; None when the template row has no text to compare."""
     mine, theirs = _texts(template_row), _texts(problem)

@@ -54,6 +54,7 @@ def _m(key: str, *, units: bool = False) -> Callable[[dict, dict | None], object
 
 
 STATUS_HEADER = "整改状态"
+COMPLETED_HEADER = "实际完成时间"   # only when some problem has an actual completion date
 COLUMNS: tuple[Column, ...] = (
     Column("序号", 6, True, lambda p, m: p["_number"], center=True),
     Column("问题编号", 9, True, _p("code"), center=True),
@@ -70,16 +71,20 @@ COLUMNS: tuple[Column, ...] = (
     Column("责任人", 10, True, _p("responsible_person"), center=True),
     Column("整改进展", 32, True, _p("progress")),
     Column(STATUS_HEADER, 12, True, lambda p, m: status_word(p), center=True),
+    Column(COMPLETED_HEADER, 14, True, _p("completed_on"), center=True),
 )
 STANDARD_HEADERS = frozenset(c.header for c in COLUMNS) | {"责任单位"}
 
 
 def ledger_columns(problems: list[dict], *, with_measures: bool) -> tuple[Column, ...]:
     """The standard columns (without 整改措施 when no problem has measures, without 问题名称 when
-    no problem has a name apart from its description), then the extras."""
+    no problem has a name apart from its description, without 实际完成时间 when no problem has
+    one), then the extras."""
     dropped = set() if with_measures else {"整改措施"}
     if not any(str(p.get("title") or "").strip() for p in problems):
         dropped.add("问题名称")  # never a column left blank from top to bottom
+    if not any(p.get("completed_on") for p in problems):
+        dropped.add(COMPLETED_HEADER)
     standard = tuple(c for c in COLUMNS if c.header not in dropped)
     return standard + extra_columns(problems)
 

@@ -53,6 +53,7 @@ def fill_back_to(template: str | Path, out: str | Path, as_of=None):
                   f"“{d['template']}”，本台账为“{d['register']}”）。" for d in r.disagree[:20]]
         if r.as_of_cells:
             lines.append(f"表头的截至日期已改为{as_of or '今天'}。")
+        lines += [f"注意：{w}" for w in r.warnings]
         lines += [f"注意：上级表格中的{lost}在保存时无法保留，请核对。" for lost in r.lost_on_save]
         return Outcome("填回上级表", lines, Changes(message=f"已回填：{r.path.name}"),
                        folder=str(Path(r.path).parent))
@@ -91,7 +92,7 @@ def check_forms(paths: list[str]):
 
 def collect_from(paths: list[str], *, newer_wins: bool = False):
     def work(db: Database, progress: Progress) -> Outcome:
-        from desktop.ledger.forms.collect import collect_forms
+        from desktop.ledger.forms.collect import collect_forms, edit_kept_message
 
         result = collect_forms(db, paths, newer_wins=newer_wins, progress=progress.update,
                                cancel=progress.cancelled)
@@ -100,6 +101,7 @@ def collect_from(paths: list[str], *, newer_wins: bool = False):
         if result.committed:
             lines.append(f"已汇总 {len(result.merged)} 个问题的本期进展（牵头单位在前，可在问题的"
                          "“各单位填报”中查看和修改）。")
+            lines += [edit_kept_message(m) for m in result.edits_kept]
             lines.append(f"已记录为一步操作“{result.step_name}”，可以撤销（Ctrl+Z）。")
             changes = Changes(problems=True, progress=True, message=f"已{result.step_name}")
         else:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from db.changes import recorded_step
-from db.merged_progress import MERGE_RULE
+from db.merged_progress import MERGE_RULE, merge_rule
+from db.remerge import remerge_unedited
 from db.settings import (
     load_report_settings,
     round_starts,
@@ -39,12 +40,22 @@ def save_settings(choice: SettingsChoice):
         settings = replace(load_report_settings(db), day_mode=choice.day_mode,
                            completion_rule=choice.completion_rule)
         save_report_settings(db, settings)
+        rule_changed = merge_rule(db) != choice.merge_rule
         set_setting(db, MERGE_RULE, choice.merge_rule)
+        remerged = remerge_unedited(db) if rule_changed else None
         before = round_starts(db)
         changed = {rid: day for rid, day in choice.round_starts.items() if before.get(rid) != day}
         if changed:
             with recorded_step(db, "设置反馈日期") as step:
                 for rid, day in changed.items():
                     step.update("rounds", rid, {"started_on": day.isoformat() if day else None})
-        return Changes(problems=True, petitions=True, message="设置已保存")
+        return Changes(problems=True, petitions=True, progress=remerged is not None,
+                       message="设置已保存" + remerged_note(remerged))
     return work
+
+
+def remerged_note(count: int | None) -> str:
+    if count is None:
+        return ""
+    return (f"；已按新的汇总规则重新汇总 {count} 个问题的进展（手工修改过的汇总进展不变，"
+            "可撤销）" if count else "；按新的汇总规则，已收集的汇总进展没有变化")

@@ -117,7 +117,7 @@ class UnitReportsPanel(QWidget):
                                                              "in_progress"), 0))
         for widget in (self.merged, self.status, self.save, self.rebuild):
             widget.setEnabled(bool(period))
-        self.note.setText("" if period else "尚未收集到各单位的填报。")
+        self.note.setText(_note(merged, history) if period else "尚未收集到各单位的填报。")
 
     def fill_from_units(self) -> None:
         merged = merge_for(self.window_.session.db, self.problem_id, self.period.currentText())
@@ -133,3 +133,16 @@ class UnitReportsPanel(QWidget):
                            self.status.currentData())
         self.window_.run(Op("保存汇总进展", work,
                             failure=lambda e: prompts.warn(self, "未能保存", f"未能保存：{e}")))
+
+
+def _note(merged: dict | None, history: list[dict]) -> str:
+    """Says when the merged words were edited by hand, and which units sent new words since."""
+    edited = (merged or {}).get("edited_at")
+    if not edited:
+        return ""
+    newer = list(dict.fromkeys(r["unit"] for r in history if r["created_at"] > edited))
+    note = f"汇总进展于 {edited[:16].replace('T', ' ')} 手工修改，再次收集时保留。"
+    if newer:
+        note += (f"此后{'、'.join(newer)}又报来新的进展：可点“按各单位填报重新汇总”后保存，"
+                 "或保留手工修改的版本。")
+    return note

@@ -29,7 +29,8 @@ COLUMNS = (
     Column("warning", "预警", 112), Column("code", "编号", 56), Column("round", "批次", 120),
     Column("title", "问题", 330),
     Column("lead", "牵头单位", 170), Column("deadline", "整改时限", 150),
-    Column("status", "状态", 108), Column("percent", "进度", 58), Column("progress", "最新进展", 420),
+    Column("status", "状态", 108), Column("percent", "进度", 58),
+    Column("completed_on", "实际完成时间", 110), Column("progress", "最新进展", 420),
 )
 
 
@@ -72,7 +73,7 @@ def _text(row: dict, key: str) -> str:
 _DISPLAY, _BACKGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole
 _FOREGROUND, _ALIGN = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_CENTERED = {i for i, c in enumerate(COLUMNS) if c.key in ("code", "percent")}
+_CENTERED = {i for i, c in enumerate(COLUMNS) if c.key in ("code", "percent", "completed_on")}
 _STATUS_COL = next(i for i, c in enumerate(COLUMNS) if c.key == "status")
 
 

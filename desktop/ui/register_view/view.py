@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from db.queries import filter_choices
 from desktop.ui.changes import Changes
+from desktop.ui.register_view.column_menu import ColumnMenu
 from desktop.ui.register_view.filter_bar import FilterBar
 from desktop.ui.register_view.measures_pane import MeasuresPane
 from desktop.ui.register_view.model import COLUMNS, ID_ROLE, RegisterModel
@@ -34,6 +35,7 @@ class RegisterView(QWidget):
         self.filters = FilterBar()
         self.model = RegisterModel(db, self)
         self.table = self._make_table()
+        self.column_menu = ColumnMenu(self.table)
         self.summary = QLabel(objectName="summary")
         self.measures = MeasuresPane()
         self.split = QSplitter(Qt.Orientation.Vertical, objectName="registerSplit")
@@ -97,6 +99,7 @@ class RegisterView(QWidget):
     def reload(self, *, reset: bool = False) -> None:
         self.filters.set_choices(filter_choices(self.db))
         self.model.reload(reset=reset)
+        self.column_menu.fit(self.db)
         self._summarize()
 
     def apply(self, changes: Changes) -> None:
@@ -109,6 +112,7 @@ class RegisterView(QWidget):
             self.model.reload()
         elif changes.problem_ids:
             self.model.reload(changed=changes.problem_ids)
+            self.column_menu.fit(self.db)
 
     def _filter(self, flt) -> None:
         self.model.set_filter(flt)
@@ -164,6 +168,7 @@ class RegisterView(QWidget):
         state = settings.value("register/columns")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
+            self.column_menu.fit(self.db)
         split = settings.value("register/split")
         if isinstance(split, QByteArray) and not split.isEmpty():
             self.split.restoreState(split)
