@@ -64,6 +64,7 @@ class Clerk:
     def menu(self, window, *path: str) -> None:
         """Click through the menu bar: menu(window, "文件", "导出", "收集填报表…")."""
         bar = window.menuBar()
+        self.qtbot.wait(CLICK)     # a click soon after the last one would read as a double click
         action = next(a for a in bar.actions() if a.text().startswith(path[0]))
         self.qtbot.mouseClick(bar, _left(), pos=bar.actionGeometry(action).center())
         menu = action.menu()

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from tests.conftest import SAMPLES
-from tests.scenario.clerk import Clerk, type_text
+from tests.scenario.clerk import CLICK, Clerk, type_text
 
 COUNTY = SAMPLES / "ledger_county_problems.xlsx"
 TOWN = SAMPLES / "ledger_town_legacy.xls"
@@ -565,3 +565,88 @@ def test_10_close_a_problem_with_evidence_flag_another_and_hold_units_accountabl
                            str(window.session.path)], capture_output=True, text=True, check=True)
     assert "对1个责任单位、1名责任人进行追责问责" in said.stdout, said.stdout
     clerk.shot("10-督办销号")
+
+
+# -- 11. undo, redo, quit, start again ----------------------------------------------------------
+def _count_in(view, name: str) -> int:
+    return find(view, name).rowCount()
+
+
+def step(qtbot, clerk, window, verb: str, how: str) -> None:
+    """Undo (撤销) or redo (重做) by the 编辑 menu, the toolbar button or the keyboard."""
+    action = window.actions_.undo if verb == "撤销" else window.actions_.redo
+    if how == "menu":
+        clerk.menu(window, "编辑", verb)
+    elif how == "toolbar":
+        qtbot.wait(CLICK)
+        clerk.click(window.toolbar.widgetForAction(action))
+    else:
+        window.activateWindow()
+        qtbot.keyClick(window, Qt.Key.Key_Z if verb == "撤销" else Qt.Key.Key_Y,
+                       Qt.KeyboardModifier.ControlModifier)
+
+
+def test_11_undo_three_redo_three_quit_and_start_again(qtbot, clerk):
+    window = state["window"]
+    view = window.supervision
+    assert _count_in(view, "accountabilityTable") == 2
+    for how in ("menu", "toolbar", "keys"):     # each way a clerk undoes, each step in turn
+        with qtbot.waitSignal(window.tasks.done, timeout=15000):
+            step(qtbot, clerk, window, "撤销", how)
+    qtbot.waitUntil(lambda: _count_in(view, "accountabilityTable") == 0
+                    and _count_in(view, "flaggedTable") == 0, timeout=15000)
+    clerk.shot("11-撤销三步")
+    for how in ("menu", "toolbar", "keys"):
+        with qtbot.waitSignal(window.tasks.done, timeout=15000):
+            step(qtbot, clerk, window, "重做", how)
+    qtbot.waitUntil(lambda: _count_in(view, "accountabilityTable") == 2
+                    and _count_in(view, "flaggedTable") == 1, timeout=15000)
+    clerk.shot("11-重做三步")
+
+    window.showNormal()
+    window.setGeometry(120, 90, 1280, 800)
+    qtbot.wait(500)
+    where = window.geometry()
+    rows = len(register_rows(window))
+    clerk.menu(window, "文件", "退出")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=15000)
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import LAST_REGISTER_KEY, start_session
+    from desktop.ui.settings import window_settings
+
+    settings = window_settings()
+    again = MainWindow(start_session(None, settings.value(LAST_REGISTER_KEY)), settings)
+    again.show()
+    qtbot.waitExposed(again)
+    state["window"] = again
+    qtbot.waitUntil(lambda: len(register_rows(again)) == rows, timeout=15000)
+    assert again.geometry().size() == where.size()
+    assert abs(again.geometry().x() - where.x()) < 40 and abs(again.geometry().y() - where.y()) < 60
+    clerk.shot("11-再次启动")
+    _second_start_is_told(qtbot, clerk, again)
+    again.close()
+
+
+def _second_start_is_told(qtbot, clerk, window) -> None:
+    """A second start of the program on the same register says it is open and opens nothing."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    second = subprocess.Popen([sys.executable, "-m", "desktop"], env=dict(os.environ),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    found, end = "", time.monotonic() + 30
+    while not found and time.monotonic() < end:
+        qtbot.wait(300)
+        found = subprocess.run(["xdotool", "search", "--name", "无法打开台账"],
+                               capture_output=True, text=True).stdout.split()
+        found = found[0] if found else ""
+    assert found, "第二次启动没有提示台账已打开"
+    qtbot.wait(500)
+    clerk.shot("11-第二次启动提示")
+    subprocess.run(["xdotool", "windowactivate", "--sync", found], check=False)
+    subprocess.run(["xdotool", "key", "--window", found, "Return"], check=True)
+    assert second.wait(30) == 1
+    assert window.isVisible()
