@@ -41,6 +41,7 @@ class Grid:
         self.merges = _clipped(merges or [], self.height, self.width)
         self._starting: dict[int, list] = {}
         self._blocks: dict[int, list] = {}
+        self._places: dict[tuple[int, int], _Place] = {}
         self._index_merges()
         self._row_keys = sorted(self._rows)
         for r0, c0, r1, c1 in self.merges:
@@ -116,10 +117,14 @@ class Grid:
 
     def merged_from(self, r: int, c: int) -> tuple[int, int] | None:
         """The first cell of the merged range this cell lies inside (None for a range's first cell)."""
-        for r0, c0, r1, c1 in self._blocks.get((r // _BLOCK, c), ()):
-            if r0 <= r <= r1 and c0 <= c <= c1:
-                return None if (r, c) == (r0, c0) else (r0, c0)
-        return None
+        key = (r // _BLOCK, c)
+        place = self._places.get(key)
+        if place is None:
+            place = self._places[key] = _Place(self._blocks.get(key, ()))
+        merge = place.covering(r)
+        if merge is None or (r, c) == (merge[0], merge[1]):
+            return None
+        return merge[0], merge[1]
 
     def merges_starting(self, r: int) -> list[tuple[int, int, int, int]]:
         """The merged ranges whose first row is r."""
@@ -127,6 +132,28 @@ class Grid:
 
 
 _BLOCK, _LIFT_ROWS = 64, 64
+
+
+class _Place:
+    """The merges over one column of one block of rows, arranged for lookup on first use: by
+    first row, found by bisection, when none of them overlap (as every spreadsheet program
+    writes them); otherwise in their order, the first that covers the row."""
+
+    __slots__ = ("merges", "starts")
+
+    def __init__(self, merges) -> None:
+        ordered = sorted(merges)
+        apart = all(a[2] < b[0] for a, b in zip(ordered, ordered[1:]))
+        self.merges = ordered if apart else list(merges)
+        self.starts = [m[0] for m in ordered] if apart else None
+
+    def covering(self, r: int) -> tuple[int, int, int, int] | None:
+        if self.starts is None:
+            return next((m for m in self.merges if m[0] <= r <= m[2]), None)
+        at = bisect.bisect_right(self.starts, r) - 1
+        if at >= 0 and r <= self.merges[at][2]:
+            return self.merges[at]
+        return None
 MAX_MERGE_ENTRIES = 2_000_000
 
 
