@@ -42,7 +42,11 @@ class Grid:
         self._starting: dict[int, list] = {}
         self._blocks: dict[int, list] = {}
         self._places: dict[tuple[int, int], _Place] = {}
+        self._block_columns: dict[int, list[int]] = {}     # block of rows → columns with merges
+        self._origins_row, self._origins = -1, {}
         self._index_merges()
+        for block, c in sorted(self._blocks):
+            self._block_columns.setdefault(block, []).append(c)
         self._row_keys = sorted(self._rows)
         for r0, c0, r1, c1 in self.merges:
             if self.raw(r0, c0) is None:
@@ -117,14 +121,23 @@ class Grid:
 
     def merged_from(self, r: int, c: int) -> tuple[int, int] | None:
         """The first cell of the merged range this cell lies inside (None for a range's first cell)."""
-        key = (r // _BLOCK, c)
-        place = self._places.get(key)
-        if place is None:
-            place = self._places[key] = _Place(self._blocks.get(key, ()))
-        merge = place.covering(r)
-        if merge is None or (r, c) == (merge[0], merge[1]):
-            return None
-        return merge[0], merge[1]
+        if r != self._origins_row:          # readers ask about one row's cells in a run
+            self._origins_row, self._origins = r, self._row_origins(r)
+        return self._origins.get(c) if self._origins else None
+
+    def _row_origins(self, r: int) -> dict[int, tuple[int, int]]:
+        """{column: first cell of its merged range} for the cells of row r inside a merge."""
+        origins = {}
+        block = r // _BLOCK
+        for c in self._block_columns.get(block, ()):
+            key = (block, c)
+            place = self._places.get(key)
+            if place is None:
+                place = self._places[key] = _Place(self._blocks[key])
+            merge = place.covering(r)
+            if merge is not None and (r, c) != (merge[0], merge[1]):
+                origins[c] = (merge[0], merge[1])
+        return origins
 
     def merges_starting(self, r: int) -> list[tuple[int, int, int, int]]:
         """The merged ranges whose first row is r."""
