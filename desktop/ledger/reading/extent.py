@@ -106,8 +106,8 @@ class _SheetScanner:
         body = data[:cut]
         self.extent.cells += sum(body.count(mark) for mark in _CELL_MARKS)
         if b"mergeCell" in body:
-            for match in _MERGE_TAG.finditer(body):
-                self._merge(match.group(1))
+            for attrs in _MERGE_TAG.findall(body):
+                self._merge(attrs)
         start = _first_possible_value(body)
         if self.extent.values >= 4096 and self._plain_cells(body, start):
             return
@@ -180,8 +180,9 @@ class _SheetScanner:
     def _merge(self, attrs: bytes) -> None:
         m = _MERGE.search(attrs)
         if m:
-            rows = abs(int(m.group(4)) - int(m.group(2))) + 1
-            cols = abs(column_number(m.group(3)) - column_number(m.group(1))) + 1
+            first_col, first_row, last_col, last_row = m.groups()
+            rows = abs(int(last_row) - int(first_row)) + 1
+            cols = abs(column_number(last_col) - column_number(first_col)) + 1
             self.extent.merges += 1
             self.extent.merged_cells += rows * cols
 

@@ -110,6 +110,10 @@ class Grid:
                 if value is not None:
                     yield r, c, value
 
+    def raw_row(self, r: int) -> list | tuple:
+        """Row r's own values as held (short rows end early; do not change them)."""
+        return self._rows.get(r, ())
+
     def raw(self, r: int, c: int):
         row = self._rows.get(r, ())
         return row[c] if 0 <= c < len(row) else None
