@@ -171,6 +171,8 @@ class _Place:
         if at >= 0 and r <= self.merges[at][2]:
             return self.merges[at]
         return None
+
+
 MAX_MERGE_ENTRIES = 2_000_000
 
 
