@@ -12,6 +12,7 @@ undone, but the audit rows of every step are kept.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import json
 from collections.abc import Iterator
@@ -82,10 +83,7 @@ class Step:
 
     def insert(self, table: str, record: dict) -> int:
         row = encode(record)
-        cols = list(row)
-        cur = self.db.execute(
-            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)})"
-            f" VALUES ({', '.join('?' for _ in cols)})", [row[c] for c in cols])
+        cur = self.db.execute(_insert_sql(table, tuple(row)), list(row.values()))
         row_id = cur.lastrowid
         # The row as given is the row as stored (the schema has no computed defaults), so redo
         # re-inserts it exactly without reading it back.
@@ -118,6 +116,13 @@ class Step:
             return
         self.db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
         self._log(table, row_id, "delete", before, None)
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(table: str, cols: tuple[str, ...]) -> str:
+    """One statement text per table and set of columns (an import inserts thousands alike)."""
+    return (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)})"
+            f" VALUES ({', '.join('?' for _ in cols)})")
 
 
 def _fetch(db: Database, table: str, row_id: int) -> dict | None:

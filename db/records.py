@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from db.decoding import decoded_rows
+
 JSON_FIELDS = {"lead_units", "responsible_units", "pollution_types", "extra", "aliases"}
 PROBLEM_FIELDS = ("code", "title", "description", "category", "round", "target", "lead_units",
                   "responsible_units", "supervisor", "responsible_person", "deadline",
@@ -26,7 +28,7 @@ def decode(row: dict) -> dict:
 def rows(db: Database, sql: str, params: Iterable = ()) -> list[dict]:
     cur = db.execute(sql, list(params))
     names = [d[0] for d in cur.description]
-    return [decode(dict(zip(names, r))) for r in cur.fetchall()]
+    return decoded_rows(names, cur.fetchall(), JSON_FIELDS)
 
 
 def measures_by_problem(db: Database, problem_ids: list[int] | None = None) -> dict[int, list]:

@@ -70,3 +70,17 @@ def test_selecting_a_problem_lists_its_measures(qtbot, window):
     assert view.measures.problem_id == view.model.ids[row]
     assert view.measures.table.rowCount() >= 2
     assert "问题 3" in view.measures.title.text()
+
+
+def test_a_search_matching_every_shown_problem_counts_them_once(window, monkeypatch):
+    """Rows already fetched are refreshed one by one; the status bar is counted once a search,
+    not once a row (3,000 rows made each keystroke count 3,000 warnings 150 times)."""
+    view = window.register_view
+    view.model.all_rows()                  # every row fetched, as after scrolling through
+    assert len(view.model.cache) == 63
+    texts = []
+    shown = view.summary.setText
+    monkeypatch.setattr(view.summary, "setText", lambda text: texts.append(text) or shown(text))
+    view.model.reload()                    # the same problems come back: rows refreshed in place
+    assert len(texts) == 1
+    assert "共 63 项" in texts[0] == view.summary.text()

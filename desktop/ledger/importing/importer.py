@@ -8,7 +8,8 @@ The plan is made once to see whether anything would change (and to back up first
 again inside the write transaction, which holds the register's write lock (BEGIN IMMEDIATE,
 waiting patiently for another writer): what was planned is what is written even when another
 import added the same round or unit meanwhile, and the remembered mapping is saved in that same
-transaction.
+transaction. The second plan is made only when another connection committed in between (SQLite's
+data_version moved); otherwise the first plan still holds and is written as it is.
 
 A newer version of a ledger updates the problems it matches by code (field by field, in the audit
 trail), adds new ones and deletes nothing; the same file twice changes nothing.
@@ -88,6 +89,7 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
     """Check, then write the reading as one undo step. `feedback_date` (反馈日期) is given to
     the rounds this import creates and to those that have none yet. The plan is made again
     under the write lock: another writer may have added rounds or units meanwhile."""
+    seen = _register_version(db)
     result, plan = _planned(db, reading, round_name, dry_run, feedback_date)
     if reading.errors or dry_run:
         return result
@@ -97,8 +99,9 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
         backup = str(backup_register(db, reason="导入前"))
     told = [w for w in result.warnings if w not in reading.warnings]
     with write_transaction(db):                  # the write lock, then the plan made again
-        result, plan = _planned(db, reading, round_name, dry_run, feedback_date)
-        result.warnings += [w for w in told if w not in result.warnings]
+        if _register_version(db) != seen:        # only when another writer committed meanwhile
+            result, plan = _planned(db, reading, round_name, dry_run, feedback_date)
+            result.warnings += [w for w in told if w not in result.warnings]
         if plan.changes_anything:
             write_changes(db, reading, plan.writes, plan.rounds, plan.units, progress, cancel,
                           feedback_date=feedback_date)
@@ -106,6 +109,12 @@ def commit_reading(db: Database, reading: LedgerReading, *, round_name: str | No
     result.backup = backup if plan.changes_anything else None
     result.committed = True
     return result
+
+
+def _register_version(db: Database) -> int:
+    """SQLite's counter of commits made by other connections to the register file: the same
+    number before and under the write lock means nobody wrote in between."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
 
 
 @dataclass

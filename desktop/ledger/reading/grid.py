@@ -41,7 +41,12 @@ class Grid:
         self.merges = _clipped(merges or [], self.height, self.width)
         self._starting: dict[int, list] = {}
         self._blocks: dict[int, list] = {}
+        self._places: dict[tuple[int, int], _Place] = {}
+        self._block_columns: dict[int, list[int]] = {}     # block of rows → columns with merges
+        self._origins_row, self._origins = -1, {}
         self._index_merges()
+        for block, c in sorted(self._blocks):
+            self._block_columns.setdefault(block, []).append(c)
         self._row_keys = sorted(self._rows)
         for r0, c0, r1, c1 in self.merges:
             if self.raw(r0, c0) is None:
@@ -105,6 +110,10 @@ class Grid:
                 if value is not None:
                     yield r, c, value
 
+    def raw_row(self, r: int) -> list | tuple:
+        """Row r's own values as held (short rows end early; do not change them)."""
+        return self._rows.get(r, ())
+
     def raw(self, r: int, c: int):
         row = self._rows.get(r, ())
         return row[c] if 0 <= c < len(row) else None
@@ -116,10 +125,23 @@ class Grid:
 
     def merged_from(self, r: int, c: int) -> tuple[int, int] | None:
         """The first cell of the merged range this cell lies inside (None for a range's first cell)."""
-        for r0, c0, r1, c1 in self._blocks.get((r // _BLOCK, c), ()):
-            if r0 <= r <= r1 and c0 <= c <= c1:
-                return None if (r, c) == (r0, c0) else (r0, c0)
-        return None
+        if r != self._origins_row:          # readers ask about one row's cells in a run
+            self._origins_row, self._origins = r, self._row_origins(r)
+        return self._origins.get(c) if self._origins else None
+
+    def _row_origins(self, r: int) -> dict[int, tuple[int, int]]:
+        """{column: first cell of its merged range} for the cells of row r inside a merge."""
+        origins = {}
+        block = r // _BLOCK
+        for c in self._block_columns.get(block, ()):
+            key = (block, c)
+            place = self._places.get(key)
+            if place is None:
+                place = self._places[key] = _Place(self._blocks[key])
+            merge = place.covering(r)
+            if merge is not None and (r, c) != (merge[0], merge[1]):
+                origins[c] = (merge[0], merge[1])
+        return origins
 
     def merges_starting(self, r: int) -> list[tuple[int, int, int, int]]:
         """The merged ranges whose first row is r."""
@@ -127,6 +149,30 @@ class Grid:
 
 
 _BLOCK, _LIFT_ROWS = 64, 64
+
+
+class _Place:
+    """The merges over one column of one block of rows, arranged for lookup on first use: by
+    first row, found by bisection, when none of them overlap (as every spreadsheet program
+    writes them); otherwise in their order, the first that covers the row."""
+
+    __slots__ = ("merges", "starts")
+
+    def __init__(self, merges) -> None:
+        ordered = sorted(merges)
+        apart = all(a[2] < b[0] for a, b in zip(ordered, ordered[1:]))
+        self.merges = ordered if apart else list(merges)
+        self.starts = [m[0] for m in ordered] if apart else None
+
+    def covering(self, r: int) -> tuple[int, int, int, int] | None:
+        if self.starts is None:
+            return next((m for m in self.merges if m[0] <= r <= m[2]), None)
+        at = bisect.bisect_right(self.starts, r) - 1
+        if at >= 0 and r <= self.merges[at][2]:
+            return self.merges[at]
+        return None
+
+
 MAX_MERGE_ENTRIES = 2_000_000
 
 

@@ -27,7 +27,9 @@ _NOT_SECTION_FIELDS = {"measure", "deadline", "lead_units", "responsible_units",
 
 def row_texts(grid: Grid, r: int) -> list[str]:
     """The row's own cells as text (merged continuations from other rows read as empty)."""
-    return ["" if grid.merged_from(r, c) else cell_text(grid.raw(r, c))
+    row = grid.raw_row(r)
+    held = len(row)
+    return ["" if grid.merged_from(r, c) else cell_text(row[c]) if c < held else ""
             for c in range(grid.width)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from sqlite_utils import Database
 
 from db.queries import ProblemFilter, problem_ids, problem_rows_by_id
@@ -82,6 +82,7 @@ class RegisterModel(QAbstractTableModel):
     themselves are fetched a page at a time when the view paints them."""
 
     PAGE = 150
+    counted = Signal()     # after every reload: the warnings and buckets are those of self.ids
 
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
@@ -122,11 +123,13 @@ class RegisterModel(QAbstractTableModel):
                 del self.cache[pid]
             for row in sorted(self.ids.index(pid) for pid in stale):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.counted.emit()
             return
         self.beginResetModel()
         self.ids, self.warnings, self.buckets = ids, [f[1] for f in found], [f[2] for f in found]
         self.cache.clear()
         self.endResetModel()
+        self.counted.emit()
 
     def row(self, i: int) -> dict:
         """Row i's values; fetches the page around it on first use."""

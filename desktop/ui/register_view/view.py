@@ -59,9 +59,8 @@ class RegisterView(QWidget):
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.measures.table.open_problem.connect(self.open_problem)
-        self.model.modelReset.connect(self._summarize)
+        self.model.counted.connect(self._summarize)      # once a reload, not once a row
         self.model.modelReset.connect(self._select_first_if_none)
-        self.model.dataChanged.connect(self._summarize)
         self.reload()
         self._select_first_if_none()
 

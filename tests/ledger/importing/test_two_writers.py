@@ -100,3 +100,41 @@ def test_the_command_line_says_busy_in_chinese(tmp_path, capsys, monkeypatch):
     code = main(["import", str(ledger(tmp_path / "a.xlsx", [1], "县甲局")), "--db", str(db_path)])
     holder.join()
     assert code == 1 and "另一个程序" in capsys.readouterr().err
+
+
+def test_another_import_committed_between_the_plans_is_planned_again(tmp_path, monkeypatch):
+    """Between the first plan and the write lock another connection imports the same round,
+    unit and codes: the plan is made again under the lock and nothing is doubled."""
+    import desktop.ledger.importing.importer as importer
+
+    db_path = tmp_path / "台账.db"
+    db = open_register(db_path)
+    file = ledger(tmp_path / "a.xlsx", [1, 2, 3], "县新设单位")
+    backup = importer.backup_register
+
+    def other_writer_meanwhile(register, **kw):
+        monkeypatch.setattr(importer, "backup_register", backup)     # the other import's own
+        other = open_register(db_path)
+        assert import_file(other, file, round_name="同一新批次").problems_created == 3
+        other.close()
+        return backup(register, **kw)
+
+    monkeypatch.setattr(importer, "backup_register", other_writer_meanwhile)
+    result = import_file(db, file, round_name="同一新批次")
+    assert result.committed and result.problems_created == 0 and result.problems_unchanged == 3
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM problems").fetchone()[0] == 3
+    assert conn.execute("SELECT count(*) FROM rounds").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM units WHERE name = '县新设单位'").fetchone()[0] == 1
+
+
+def test_nothing_written_between_the_plans_plans_once(tmp_path, monkeypatch):
+    import desktop.ledger.importing.importer as importer
+
+    db = open_register(tmp_path / "台账.db")
+    plans = []
+    planned = importer._planned
+    monkeypatch.setattr(importer, "_planned", lambda *a, **k: plans.append(1) or planned(*a, **k))
+    result = import_file(db, ledger(tmp_path / "a.xlsx", [1, 2], "县甲局"), round_name="甲")
+    assert result.committed and result.problems_created == 2 and len(plans) == 1
+    assert len(dump_register(db)["problems"]) == 2

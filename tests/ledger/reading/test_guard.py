@@ -127,3 +127,52 @@ def test_the_grid_keeps_only_rows_with_values():
 def test_a_merge_whose_text_sits_in_another_cell_shows_it_first():
     grid = Grid("表", [[None, None], [None, "正文"]], [(0, 0, 1, 1)])
     assert grid.value(0, 0) == "正文" and grid.raw(1, 1) is None
+
+
+def _sheet_xml(rng: random.Random, rows: int) -> bytes:
+    """Usual cells mostly, with the odd ones mixed in: no reference, a row-only reference,
+    empty styled cells, a prefixed cell, rows without numbers."""
+    out = []
+    for r in range(1, rows + 1):
+        cells = []
+        for c in "ABCDEFG":
+            kind = rng.random()
+            if kind < 0.85:
+                cells.append(f'<c r="{c}{r}" t="s"><v>{r}</v></c>')
+            elif kind < 0.9:
+                cells.append(f'<c r="{c}{r}" s="2"/>')
+            elif kind < 0.95 and r % 700 == 0:
+                cells.append("<c><v>1</v></c>")
+            elif r % 900 == 0:
+                cells.append(f'<x:c r="{c}{r}"><x:v>1</x:v></x:c>')
+        number = f' r="{r}"' if r % 41 else ""
+        out.append(f"<row{number}>{''.join(cells)}</row>")
+    return "".join(out).encode()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_usual_cells_measured_in_bulk_as_one_by_one(seed, monkeypatch):
+    rng = random.Random(seed)
+    xml = _sheet_xml(rng, 3000)
+    cuts = sorted(rng.sample(range(1, len(xml)), 12))
+    chunks = [xml[a:b] for a, b in zip([0, *cuts], [*cuts, len(xml)])]
+    bulk = scan(*chunks)
+    monkeypatch.setattr(ex._SheetScanner, "_plain_cells", lambda *_: False)
+    assert bulk == scan(*chunks) and bulk.values > 4096
+
+
+def test_far_cells_past_the_first_checks_are_refused_in_bulk_too():
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c><c r="B{r}"><v>1</v></c></row>'
+                   for r in range(1, 3000))
+    far = '<row r="900000"><c r="ZZ900000"><v>1</v></c></row>'
+    with pytest.raises(ex.TooLarge, match="范围过大"):
+        scan(rows.encode(), (far + rows).encode())
+
+
+def test_overlapping_merges_are_looked_up_in_their_order():
+    merges = [(0, 0, 5, 0), (2, 0, 8, 0), (10, 0, 12, 1)]
+    grid = Grid("表", [["甲", "乙"]] + [[None, None]] * 15, merges)
+    assert [grid.merged_from(r, 0) for r in (0, 3, 7, 9, 11)] == [None, (0, 0), (2, 0), None, (10, 0)]
+    apart = Grid("表", [["甲", "乙"]] * 16, [(0, 0, 1, 0), (4, 0, 6, 1), (14, 1, 15, 1)])
+    assert [apart.merged_from(r, c) for r, c in ((1, 0), (3, 0), (6, 1), (4, 0), (15, 1))] == [
+        (0, 0), None, (4, 0), None, (14, 1)]
