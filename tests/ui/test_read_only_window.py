@@ -84,3 +84,22 @@ def test_a_writable_register_shows_no_banner(window):
     assert not window.read_only.status.isVisible()
     assert _action(window, "importLedger").isEnabled()
     assert set(WRITE_ACTIONS) <= {a.objectName() for a in window.findChildren(QAction)}
+
+
+def test_opening_a_writable_register_after_a_read_only_one_turns_writing_back_on(
+        qtbot, demo_path, tmp_path):
+    from db.connection import open_register
+    from desktop.ui.session import open_session
+
+    _newer(demo_path)
+    other = tmp_path / "另一个台账.db"
+    open_register(other).close()
+    win = _open(qtbot, demo_path)
+    try:
+        assert win.read_only.banner.isVisible()
+        win.switch_session(open_session(other))
+        assert not win.read_only.banner.isVisible() and not win.read_only.status.isVisible()
+        assert _action(win, "importLedger").isEnabled()
+        assert "只读" not in _action(win, "importLedger").toolTip()
+    finally:
+        win.close()
