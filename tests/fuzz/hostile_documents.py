@@ -89,6 +89,14 @@ def docx_huge_table(folder: Path, rng: random.Random) -> Path:
                     _body([b"<w:tbl>", *(row * 1000 for _ in range(30)), b"</w:tbl>"]))
 
 
+def docx_many_tables(folder: Path, rng: random.Random) -> Path:
+    """A hundred and fifty thousand one-cell tables, each with a header-like word, under the element
+    bound: the table finder and the joining of continued tables walk them all."""
+    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>问题描述</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    return _rebuilt(good_docx(folder), folder / "大量表格.docx",
+                    _body([table.encode() * 1000 for _ in range(150)]))
+
+
 def docx_entity_bomb(folder: Path, rng: random.Random) -> Path:
     """The 'billion laughs' in the document's body."""
     lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -157,7 +165,7 @@ def txt_gbk_garbage(folder: Path, rng: random.Random) -> Path:
 
 DOCUMENT_KINDS = {f.__name__: f for f in (
     docx_truncated, docx_flipped, docx_encrypted, docx_bomb, docx_many_elements, docx_wide_span,
-    docx_huge_table, docx_entity_bomb, docx_unsupported_zip, docx_encrypted_member, docx_not_word,
+    docx_huge_table, docx_many_tables, docx_entity_bomb, docx_unsupported_zip, docx_encrypted_member, docx_not_word,
     txt_huge, txt_flood, txt_long_line, txt_binary, txt_gbk_garbage)}
 DOCUMENT_RANDOM = ("docx_truncated", "docx_flipped", "txt_binary", "txt_gbk_garbage")
 DOCUMENT_SLOW = ("docx_bomb", "docx_many_elements")

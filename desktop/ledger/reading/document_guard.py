@@ -28,6 +28,7 @@ MAX_DOCX_ELEMENTS = 1_500_000               # XML elements of all parts: lxml ma
 MAX_TEXT_BYTES = 8 * 1024 * 1024            # a plan's text: some 2.7 million Chinese characters
 MAX_TABLE_COLUMNS = 1_000                   # Word itself stops at 63
 MAX_TABLE_CELLS = 400_000                   # all tables together, spanned cells counted
+MAX_TABLES = 3_000                          # a list over 200 pages is some 200 tables
 AS_DOCX = "请在 Word 或 WPS 中打开，另存为“Word 文档(*.docx)”后再导入。"
 _CHUNK = 1 << 20
 _XML = (".xml", ".rels")

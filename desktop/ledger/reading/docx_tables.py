@@ -15,7 +15,12 @@ import re
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from desktop.ledger.reading.document_guard import MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, TableTooLarge
+from desktop.ledger.reading.document_guard import (
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLES,
+    TableTooLarge,
+)
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import find_layout
 
@@ -32,7 +37,12 @@ class _CellBudget:
     """The cells all tables of one document may make (spanned cells counted)."""
 
     def __init__(self) -> None:
-        self.left = MAX_TABLE_CELLS
+        self.left, self.tables = MAX_TABLE_CELLS, 0
+
+    def table(self) -> None:
+        self.tables += 1
+        if self.tables > MAX_TABLES:
+            raise TableTooLarge(f"有超过 {MAX_TABLES} 张表格")
 
     def spend(self, name: str, cells: int) -> None:
         self.left -= cells
@@ -136,6 +146,7 @@ def document_tables(body, numbering=None) -> tuple[list[Grid], list[str]]:
             lines.append((numbering.marker(child) if numbering and text else "") + text)
             adjoining = adjoining and bool(_BETWEEN.match(text))
         elif child.tag == qn("w:tbl"):
+            budget.table()
             grid = table_grid(child, f"表格{len(tables) + 1}", budget)
             joined = _joined(tables[-1], grid) if adjoining and tables else None
             if joined is not None:

@@ -17,6 +17,7 @@ from tests.fuzz import hostile_documents as documents
     ("docx_many_elements", "XML 元素超过 150 万个"),
     ("docx_wide_span", "跨越 1000000000 列"),
     ("docx_entity_bomb", "实体声明"),
+    ("docx_many_tables", "有超过 3000 张表格"),
     ("docx_unsupported_zip", "已损坏或不完整（That compression method"),
     ("docx_encrypted_member", "已损坏或不完整"),
     ("docx_encrypted", "设有打开密码"),
