@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
+from desktop.exchange.package_guard import MAX_JSON, PackageRefused, bounded_zip, read_member
+
+__all__ = ["Package", "PackageRefused", "read_package", "write_package"]
 
 FORMAT = "整改台账交换包"
 FORMAT_VERSION = 1
 MANIFEST, CONTENT = "manifest.json", "content.json"
-
-
-class PackageRefused(Exception):
-    """The package cannot be merged; nothing was changed. The message is Chinese."""
 
 
 def sha256(data: bytes) -> str:
@@ -76,14 +75,10 @@ def read_package(path: str | Path) -> Package:
     """The package, checked: a zip, our format, not from a newer program, every checksum right."""
     source = Path(path)
     name = source.name
-    try:
-        with zipfile.ZipFile(source) as zf:
-            manifest = _manifest(zf, name)
-            _check_versions(manifest, name)
-            data = {m: _member(zf, m, name) for m in manifest["members"]}
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise PackageRefused(f"交换包“{name}”已损坏或无法读取（{exc}），未合并。"
-                             "请让对方重新导出交换包。") from exc
+    with bounded_zip(source) as zf:
+        manifest = _manifest(zf, name)
+        _check_versions(manifest, name)
+        data = {m: _member(zf, m, name) for m in manifest["members"]}
     for member, digest in manifest["members"].items():
         if sha256(data[member]) != digest:
             raise PackageRefused(f"交换包“{name}”中的“{member}”与校验值不符：文件已损坏或被改动，"
@@ -101,7 +96,7 @@ def _content(data: bytes, name: str) -> dict:
         sound = isinstance(problems, list) and all(
             isinstance(p, dict) and {"round", "code", "fields", "versions"} <= set(p)
             for p in problems)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         sound = False
     if not sound:
         raise PackageRefused(f"交换包“{name}”的内容不完整或格式不对，未合并。请让对方重新导出交换包。")
@@ -110,8 +105,8 @@ def _content(data: bytes, name: str) -> dict:
 
 def _manifest(zf: zipfile.ZipFile, name: str) -> dict:
     try:
-        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-    except (KeyError, ValueError) as exc:
+        manifest = json.loads(read_member(zf, MANIFEST, name, MAX_JSON).decode("utf-8"))
+    except (KeyError, ValueError, RecursionError) as exc:
         raise PackageRefused(f"“{name}”不是整改台账的交换包（缺少或无法读取 {MANIFEST}），未合并。") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise PackageRefused(f"“{name}”不是整改台账的交换包，未合并。")
@@ -135,6 +130,6 @@ def _check_versions(manifest: dict, name: str) -> None:
 
 def _member(zf: zipfile.ZipFile, member: str, name: str) -> bytes:
     try:
-        return zf.read(member)
+        return read_member(zf, member, name, MAX_JSON if member == CONTENT else None)
     except KeyError as exc:
         raise PackageRefused(f"交换包“{name}”缺少“{member}”：文件不完整或被改动，未合并。") from exc

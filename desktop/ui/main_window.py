@@ -23,6 +23,7 @@ from desktop.ui.menus import build_actions, build_menus, build_toolbar
 from desktop.ui.operations.register_ops import NothingToDo
 from desktop.ui.petitions_view import PetitionsView
 from desktop.ui.progress_window import ProgressWindows
+from desktop.ui.read_only import ReadOnlyNotice
 from desktop.ui.register_view import RegisterView
 from desktop.ui.report_view import ReportView
 from desktop.ui.session import Session
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.show_view("register")
         self.refresh_title()
         self.refresh_undo_actions()
+        self.read_only = ReadOnlyNotice(self)     # a banner and writing actions off when read-only
         self.say(session.notice, 0 if session.is_demo else 8000)
 
     # -- building -----------------------------------------------------------------------
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self.commands.close_problem_dialogs()
         self.refresh_title()
         self.refresh_undo_actions()
+        self.read_only.refresh()
         self.say(session.notice)
 
     def refresh_title(self) -> None:

@@ -116,7 +116,7 @@ class Verdict:
 
 def judge(kind: str, mode: str, file: Path, base_register: Path, work: Path,
           template_out: Path | None = None) -> Verdict:
-    """One hostile file in one mode ("import", "collect", "fill-back") against a copy of the
+    """One hostile file in one mode ("import", "collect", "fill-back", "merge") against a copy of the
     base register; the register must be unchanged unless the command succeeded."""
     db = work / "台账.db"
     shutil.copy(base_register, db)
@@ -124,7 +124,8 @@ def judge(kind: str, mode: str, file: Path, base_register: Path, work: Path,
     argv = {"import": ["import", str(file), "--db", str(db)],
             "collect": ["collect", str(file), "--db", str(db)],
             "fill-back": ["export", "fill-back", "--db", str(db), "--template", str(file),
-                          "--out", str(template_out or work / "回填.xlsx")]}[mode]
+                          "--out", str(template_out or work / "回填.xlsx")],
+            "merge": ["merge", str(file), "--db", str(db)]}[mode]
     outcome = run_limited(argv, work / "home")
     problems = outcome.problems()
     if outcome.code != 0 and register_digest(db) != before:

@@ -3,6 +3,7 @@
     python -m tests.fuzz.run_fuzz                  # every kind, random kinds 20 times, all modes
     python -m tests.fuzz.run_fuzz --repeats 100 --modes import --hypothesis 200
     python -m tests.fuzz.run_fuzz --kinds far_corner bomb_strings
+    python -m tests.fuzz.run_fuzz --modes import merge --repeats 5   # Word, plan text, packages
 
 Each input runs through the real command line in its own process under 1 GiB (RLIMIT_AS) and
 60 s; a line per input says the exit code, time, peak memory and the message. Exit 1 when any
@@ -18,11 +19,25 @@ import tempfile
 from pathlib import Path
 
 from tests.fuzz import hostile
+from tests.fuzz import hostile_documents as documents
 from tests.fuzz.base import make_base
 from tests.fuzz.harness import judge
 from tests.fuzz.random_sheets import random_sheet_file
 
-MODES = ("import", "collect", "fill-back")
+MODES = ("import", "collect", "fill-back", "merge")
+MAKERS = {**hostile.KINDS, **documents.DOCUMENT_KINDS, **documents.PACKAGE_KINDS}
+# Zips that are not packages, or damaged ones, given to merge too
+ZIPS_FOR_MERGE = ("unsupported_zip", "bad_name_zip", "many_parts", "truncated_xlsx", "empty_file",
+                  "docx_bomb", "html_as_xls")
+
+
+def mode_cases(mode: str, repeats: int) -> list[tuple[str, int]]:
+    """Every kind of the mode once, the random kinds `repeats` times each (seeds 0…)."""
+    if mode == "merge":
+        kinds, randoms = [*documents.PACKAGE_KINDS, *ZIPS_FOR_MERGE], documents.PACKAGE_RANDOM
+        return [(k, 0) for k in kinds] + [(k, s) for k in randoms for s in range(1, repeats)]
+    return hostile.cases(repeats) + [(k, 0) for k in documents.DOCUMENT_KINDS] + [
+        (k, s) for k in documents.DOCUMENT_RANDOM for s in range(1, repeats)]
 
 
 def main() -> int:
@@ -36,13 +51,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fuzz ") as tmp:
         folder = Path(tmp)
         base = make_base(folder)
-        cases = [(k, s) for k, s in hostile.cases(args.repeats)
-                 if not args.kinds or k in args.kinds]
         for mode in args.modes:
+            cases = [(k, s) for k, s in mode_cases(mode, args.repeats)
+                     if not args.kinds or k in args.kinds]
             for kind, seed in cases:
                 failed += _one(folder, base, mode, kind,
-                               lambda f, k=kind, s=seed: hostile.KINDS[k](f, random.Random(s)))
-            for seed in range(0 if args.kinds else args.hypothesis):
+                               lambda f, k=kind, s=seed: MAKERS[k](f, random.Random(s)))
+            for seed in range(0 if args.kinds or mode == "merge" else args.hypothesis):
                 failed += _one(folder, base, mode, f"random_sheet#{seed}",
                                lambda f, s=seed: random_sheet_file(f, random.Random(s)))
     print(f"失败 {failed} 个" if failed else "全部通过")

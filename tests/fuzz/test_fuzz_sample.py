@@ -1,5 +1,5 @@
 """A bounded sample of the fuzz run (the full run: python -m tests.fuzz.run_fuzz): hostile
-workbooks through the real command line, each in a child process under 1 GiB and 60 s; every
+workbooks, Word documents, plan texts and exchange packages through the real command line, each in a child process under 1 GiB and 60 s; every
 one ends by itself with exit 0 or 1, no traceback, a Chinese message, the register unchanged."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz import hostile
+from tests.fuzz import hostile_documents as documents
 from tests.fuzz.harness import judge
 from tests.fuzz.random_sheets import random_sheet_file
 
@@ -19,6 +20,11 @@ SAMPLE = [("import", k) for k in (
     "flipped_xlsx", "unsupported_zip", "bad_name_zip", "encrypted", "html_as_xls")] + [
     ("collect", k) for k in ("truncated_form", "form_with_broken_part", "entity_bomb")] + [
     ("fill-back", k) for k in ("whole_sheet_merge", "flipped_xlsx", "missing_sheet")]
+DOCUMENTS = [("import", k) for k in (
+    "docx_truncated", "docx_encrypted", "docx_encrypted_member", "docx_wide_span", "docx_entity_bomb",
+    "docx_unsupported_zip", "docx_bomb", "txt_huge", "txt_binary")] + [("merge", k) for k in (
+        "package_truncated", "package_bomb", "package_unsupported_zip", "package_bad_name",
+        "package_encrypted", "package_deep_json")]
 
 
 @pytest.mark.parametrize(("mode", "kind"), SAMPLE)
@@ -28,6 +34,15 @@ def test_hostile_workbook_is_refused_cleanly(mode, kind, base_register, tmp_path
     assert verdict.problems == [], verdict.line() + "\n" + verdict.outcome.stderr[-2000:]
     if kind in ("far_corner", "whole_sheet_merge", "unsupported_zip", "bad_name_zip"):
         assert verdict.outcome.code == 1
+
+
+@pytest.mark.parametrize(("mode", "kind"), DOCUMENTS)
+def test_hostile_document_or_package_is_refused(mode, kind, base_register, tmp_path):
+    """Word documents, plan texts and exchange packages: each of these is refused (exit 1)."""
+    maker = {**documents.DOCUMENT_KINDS, **documents.PACKAGE_KINDS}[kind]
+    verdict = judge(kind, mode, maker(tmp_path, random.Random(7)), base_register, tmp_path)
+    assert verdict.problems == [], verdict.line() + "\n" + verdict.outcome.stderr[-2000:]
+    assert verdict.outcome.code == 1, verdict.line()
 
 
 @settings(max_examples=3, deadline=None, derandomize=True,

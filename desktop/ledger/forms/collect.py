@@ -20,6 +20,7 @@ from db.changes import now_iso, recorded_step
 from db.identity import form_key, register_id
 from db.progress import UNIT_FORM, add_progress_report
 from db.remerge import remerge
+from db.transaction import require_writable, write_transaction
 from db.unit_registry import UnitResolver
 from desktop.core.periods import period_key
 from desktop.ledger.forms.collect_plan import Plan, make_plan
@@ -101,18 +102,29 @@ def collect_forms(db: Database, paths: list[str | Path], *, period: str | None =
     expected = expected or _current_period(db, [r for _, r in readings])
     _refuse_other_periods(readings, expected)
     valid = [(res, rd) for res, rd in readings if not res.refused]
+    plan = _planned(db, valid, newer_wins)
+    if dry_run or not plan.to_record:
+        return CollectResult(expected or "", results, plan.conflicts, False)
+    checkpoint(len(paths), len(paths), "写入台账", progress=progress, cancel=cancel,
+               cancelled="已取消收集，台账未改变。")
+    require_writable(db)
+    with write_transaction(db):        # the write lock, then the plan made again: another
+        plan = _planned(db, valid, newer_wins)    # collection may have recorded these meanwhile
+        name = step_name(len({id(rd) for rd, _ in plan.to_record}))
+        merged = _record(db, plan, name) if plan.to_record else []
+    committed = bool(plan.to_record)
+    return CollectResult(expected or "", results, plan.conflicts, committed,
+                         name if committed else "", merged)
+
+
+def _planned(db: Database, valid: list[tuple[FileResult, FormReading]], newer_wins: bool) -> Plan:
+    """The plan for the register as it is now, told in each file's result."""
     plan = make_plan(db, [rd for _, rd in valid], newer_wins=newer_wins)
     for res, rd in valid:
         res.refused = plan.refused.get(id(rd), "")
+        res.recorded, res.unchanged, res.conflicts = [], [], []
     _report_plan(plan, {id(rd): res for res, rd in valid})
-    committed = not dry_run and bool(plan.to_record)
-    name = step_name(len({id(rd) for rd, _ in plan.to_record}))
-    if committed:
-        checkpoint(len(paths), len(paths), "写入台账", progress=progress, cancel=cancel,
-                   cancelled="已取消收集，台账未改变。")
-        merged = _record(db, plan, name)
-    return CollectResult(expected or "", results, plan.conflicts, committed,
-                         name if committed else "", merged if committed else [])
+    return plan
 
 
 def _current_period(db: Database, readings: list[FormReading]) -> str | None:

@@ -17,14 +17,16 @@ from pathlib import Path
 from desktop.core.plan_text import PlanText, read_plan
 from desktop.ledger.errors import LedgerRefused
 from desktop.ledger.reading import grid as workbooks
+from desktop.ledger.reading.document_guard import AS_DOCX as _AS_DOCX
+from desktop.ledger.reading.document_guard import check_docx, document_errors, read_plan_text
 from desktop.ledger.reading.grid import Grid
+from desktop.ledger.reading.guard import MAX_PARTS, entries_declared
 from desktop.ledger.reading.layout import find_layout
 from desktop.ledger.reading.plan_grid import TEXT_SHEET, plan_grid
 
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_AS_DOCX = "请在 Word 或 WPS 中打开，另存为“Word 文档(*.docx)”后再导入。"
 _NUMBERS = "“一、”“（一）”“1.”“（1）”"
 
 
@@ -73,25 +75,19 @@ def _docx(path: Path) -> DocumentBook:
     from desktop.ledger.reading.docx_numbering import Numbering
     from desktop.ledger.reading.docx_tables import document_tables
 
-    try:
+    check_docx(path)
+    with document_errors(path):
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several types for damaged packages
-        raise LedgerRefused(f"文档“{path.name}”已损坏，无法读取（{exc}）。{_AS_DOCX}") from exc
-    tables, lines = document_tables(document.element.body, Numbering(document))
-    return DocumentBook(path, tables, read_plan(lines))
+        tables, lines = document_tables(document.element.body, Numbering(document))
+        plan = read_plan(lines)
+    return DocumentBook(path, tables, plan)
 
 
 def _text(path: Path) -> DocumentBook:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise LedgerRefused(f"文件“{path.name}”不是可读的文本（请用 UTF-8 或 GBK 编码保存）。")
-    return DocumentBook(path, [], read_plan(text.splitlines()))
+    text = read_plan_text(path)
+    with document_errors(path):
+        plan = read_plan(text.splitlines())
+    return DocumentBook(path, [], plan)
 
 
 def document_kind(path: Path) -> str | None:
@@ -109,11 +105,14 @@ def _kind(path: Path) -> str | None:
     with path.open("rb") as fh:
         head = fh.read(8)
         if head.startswith(_ZIP):
+            named_docx = "docx" if path.suffix.lower() == ".docx" else None
+            if entries_declared(path) > MAX_PARTS:
+                return named_docx            # refused by the checks of its kind, unlisted
             try:
                 with zipfile.ZipFile(path) as zf:
                     return "docx" if "word/document.xml" in zf.namelist() else None
-            except zipfile.BadZipFile:
-                return "docx" if path.suffix.lower() == ".docx" else None
+            except Exception:  # noqa: BLE001 — any damage: the checks of its kind say which
+                return named_docx
         if head == _OLE:
             start = fh.read(4 * 1024 * 1024)
             if _WORD_STREAM in start or path.suffix.lower() == ".doc":

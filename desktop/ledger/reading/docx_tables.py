@@ -15,6 +15,12 @@ import re
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from desktop.ledger.reading.document_guard import (
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLES,
+    TableTooLarge,
+)
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import find_layout
 
@@ -27,15 +33,41 @@ def cell_text(tc) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def table_grid(tbl, name: str) -> Grid:
+class _CellBudget:
+    """The cells all tables of one document may make (spanned cells counted)."""
+
+    def __init__(self) -> None:
+        self.left, self.tables = MAX_TABLE_CELLS, 0
+
+    def table(self) -> None:
+        self.tables += 1
+        if self.tables > MAX_TABLES:
+            raise TableTooLarge(f"有超过 {MAX_TABLES} 张表格")
+
+    def spend(self, name: str, cells: int) -> None:
+        self.left -= cells
+        if self.left < 0:
+            raise TableTooLarge(f"的表格共有超过 {MAX_TABLE_CELLS // 10000} 万个单元格（到{name}为止）")
+
+
+def _width(name: str, columns: int) -> int:
+    if columns > MAX_TABLE_COLUMNS:
+        raise TableTooLarge(f"的{name}有一行跨越 {columns} 列（超过 {MAX_TABLE_COLUMNS} 列）")
+    return columns
+
+
+def table_grid(tbl, name: str, budget: _CellBudget | None = None) -> Grid:
+    budget = budget or _CellBudget()
     rows: list[list] = []
     spans: dict[tuple[int, int], list[int]] = {}      # origin → [last row, last col]
     origin_of: dict[tuple[int, int], tuple[int, int]] = {}
     for r, tr in enumerate(tbl.tr_lst):
         row: list = []
-        c = tr.grid_before
+        c = _width(name, max(tr.grid_before, 0))
         for tc in tr.tc_lst:
             span = max(tc.grid_span, 1)
+            _width(name, c + span)
+            budget.spend(name, span)
             row += [None] * (c + span - len(row))
             above = origin_of.get((r - 1, c))
             if tc.vMerge == "continue" and above is not None:
@@ -107,13 +139,15 @@ def document_tables(body, numbering=None) -> tuple[list[Grid], list[str]]:
     tables: list[Grid] = []
     lines: list[str] = []
     adjoining = False        # only blank or "续表" lines since the last table
+    budget = _CellBudget()
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             text = Paragraph(child, None).text.strip()
             lines.append((numbering.marker(child) if numbering and text else "") + text)
             adjoining = adjoining and bool(_BETWEEN.match(text))
         elif child.tag == qn("w:tbl"):
-            grid = table_grid(child, f"表格{len(tables) + 1}")
+            budget.table()
+            grid = table_grid(child, f"表格{len(tables) + 1}", budget)
             joined = _joined(tables[-1], grid) if adjoining and tables else None
             if joined is not None:
                 tables[-1] = joined

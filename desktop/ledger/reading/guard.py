@@ -102,7 +102,7 @@ def _check_contents(path: Path) -> dict[str, ex.SheetExtent]:
                         f"改了扩展名）。{RESAVE}")
 
 
-def _entries_declared(path: Path) -> int:
+def entries_declared(path: Path) -> int:
     """The entry count in the zip's end record, read before zipfile builds one object per entry
     (0xFFFF, the ZIP64 marker, counts as too many: no workbook has that many parts)."""
     size = path.stat().st_size
@@ -118,7 +118,7 @@ def _entries_declared(path: Path) -> int:
 def _check_zip(path: Path) -> dict[str, ex.SheetExtent]:
     import zipfile
 
-    if _entries_declared(path) > MAX_PARTS:
+    if entries_declared(path) > MAX_PARTS:
         raise LedgerRefused(f"文件“{path.name}”包含的部件数量异常（超过 {MAX_PARTS} 个），不像是台账，"
                             "已拒绝读取。请确认文件来源。")
     try:
