@@ -7,19 +7,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
 )
 
 from db.queries import code_taken, filter_choices
 from desktop.core.units import split_units
 from desktop.ui.operations.problem_edit_ops import NewProblem, add_problem, next_code
 from desktop.ui.tasks import Op
+from desktop.ui.widgets import lay_out_form
 
 
 class NewProblemDialog(QDialog):
@@ -53,21 +51,11 @@ class NewProblemDialog(QDialog):
         self.added: int | None = None
 
     def _layout(self) -> None:
-        form = QFormLayout()
-        form.addRow("督察批次", self.round)
-        form.addRow("编号 *", self.code)
-        form.addRow("问题描述 *", self.description)
-        form.addRow("问题名称", self.title)
-        form.addRow("牵头单位", self.lead)
-        form.addRow("责任单位", self.responsible)
-        form.addRow("整改时限", self.deadline)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form, 1)
-        layout.addLayout(buttons)
+        lay_out_form(self, [("督察批次", self.round), ("编号 *", self.code),
+                            ("问题描述 *", self.description), ("问题名称", self.title),
+                            ("牵头单位", self.lead), ("责任单位", self.responsible),
+                            ("整改时限", self.deadline)],
+                     self.error, [self.add_button, self.cancel_button])
 
     def _suggest_code(self, round_name: str) -> None:
         self.code.setText(next_code(self.window_.session.db, round_name.strip()))

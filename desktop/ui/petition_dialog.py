@@ -6,13 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
 )
 
 from db.queries import PETITION_STATUS_LABELS, VERIFIED_LABELS
@@ -20,6 +17,7 @@ from db.records import rows
 from desktop.core.units import split_units
 from desktop.ui.operations.petition_ops import save_petition
 from desktop.ui.tasks import Op
+from desktop.ui.widgets import lay_out_form
 
 
 def _combo(name: str, labels: dict[str, str], empty: str | None = None) -> QComboBox:
@@ -64,22 +62,12 @@ class PetitionDialog(QDialog):
         self.units.setText("、".join(p.get("responsible_units") or []))
 
     def _layout(self) -> None:
-        form = QFormLayout()
-        form.addRow("编号", QLabel(self.original["code"]))
-        form.addRow("交办日期", QLabel(self.original.get("received_on") or ""))
-        form.addRow("信访内容", self.content)
-        form.addRow("行政区域", self.district)
-        form.addRow("责任单位", self.units)
-        form.addRow("核实情况", self.verified)
-        form.addRow("办理结果", self.result)
-        form.addRow("办理状态", self.status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form, 1)
-        layout.addLayout(buttons)
+        lay_out_form(self, [("编号", QLabel(self.original["code"])),
+                            ("交办日期", QLabel(self.original.get("received_on") or "")),
+                            ("信访内容", self.content), ("行政区域", self.district),
+                            ("责任单位", self.units), ("核实情况", self.verified),
+                            ("办理结果", self.result), ("办理状态", self.status)],
+                     self.error, [self.save_button, self.close_button])
 
     def changes(self) -> dict:
         now = {"verified": self.verified.currentData(), "status": self.status.currentData(),

@@ -6,12 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -73,3 +76,18 @@ class ProblemList(QTableWidget):
                     item.setForeground(color)
                 self.setItem(r, c, item)
         self.setCurrentCell(-1, -1)
+
+
+def lay_out_form(dialog: QWidget, rows: list[tuple[str, QWidget]], error: QWidget,
+                 buttons: list[QWidget]) -> None:
+    """A dialog's fields as a labelled form, and under it the error line and the buttons."""
+    form = QFormLayout()
+    for label, widget in rows:
+        form.addRow(label, widget)
+    line = QHBoxLayout()
+    line.addWidget(error, 1)
+    for button in buttons:
+        line.addWidget(button)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form, 1)
+    layout.addLayout(line)
