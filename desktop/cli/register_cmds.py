@@ -88,20 +88,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_undo(args: argparse.Namespace) -> int:
     from db.changes import undo
 
-    info = undo(open_db(args))
-    if info is None:
-        print("没有可以撤销的操作。")
-        return 0
-    print(f"已撤销：{info.name}（{info.created_at}，{info.changes} 处更改）")
-    return 0
+    return _step_back_or_forth(undo(open_db(args)), "撤销", "没有可以撤销的操作。")
 
 
 def cmd_redo(args: argparse.Namespace) -> int:
     from db.changes import redo
 
-    info = redo(open_db(args))
-    if info is None:
-        print("没有可以重做的操作（撤销之后又有新的更改时，被撤销的操作不能再重做）。")
-        return 0
-    print(f"已重做：{info.name}（{info.created_at}，{info.changes} 处更改）")
+    return _step_back_or_forth(redo(open_db(args)), "重做", "没有可以重做的操作"
+                               "（撤销之后又有新的更改时，被撤销的操作不能再重做）。")
+
+
+def _step_back_or_forth(info, verb: str, nothing: str) -> int:
+    """Say which step was undone or redone (or that there was none); exit 0 either way."""
+    print(nothing if info is None
+          else f"已{verb}：{info.name}（{info.created_at}，{info.changes} 处更改）")
     return 0

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from db.chronicle import chronicle_list, proposed_entries
 from desktop.core.chronicle import KINDS
 from desktop.ui import prompts
 from desktop.ui.operations import supervision_exports, supervision_ops
 from desktop.ui.supervision.form_dialog import Field, FormDialog
-from desktop.ui.supervision.panes import IdTable, button_row
+from desktop.ui.supervision.panes import IdTable, button_row, list_over_proposals
 from desktop.ui.tasks import Op
 
 
@@ -48,18 +47,8 @@ class ChroniclePane(QWidget):
         self.table.itemActivated.connect(lambda _i: self.edit_selected())
 
     def _layout(self, buttons, accept_row) -> None:
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(QLabel("建议记入大事记（来自导入、挂牌督办、销号）："))
-        lower_layout.addWidget(self.proposals, 1)
-        lower_layout.addLayout(accept_row)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(lower)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(split, 1)
+        list_over_proposals(self, [buttons], self.table, "建议记入大事记（来自导入、挂牌督办、销号）：",
+                            self.proposals, accept_row)
 
     def refresh(self) -> None:
         found = chronicle_list(self.view.db)

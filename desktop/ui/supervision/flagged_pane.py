@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from db.flags import flag_candidates
 from desktop.core.flagging import LEVEL_LABELS, LEVELS
@@ -19,7 +19,7 @@ from desktop.reports.flagged import flagged_items
 from desktop.ui import prompts
 from desktop.ui.operations import supervision_exports, supervision_ops
 from desktop.ui.supervision.form_dialog import Field, FormDialog
-from desktop.ui.supervision.panes import IdTable, button_row
+from desktop.ui.supervision.panes import IdTable, button_row, list_over_proposals
 from desktop.ui.tasks import Op
 
 
@@ -50,19 +50,8 @@ class FlaggedPane(QWidget):
         self.buttons["acceptProposal"].clicked.connect(self.accept_proposal)
 
     def _layout(self, buttons, accept_row) -> None:
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(QLabel("建议挂牌督办（逾期未完成，或连续两期未达序时进度）："))
-        lower_layout.addWidget(self.proposals, 1)
-        lower_layout.addLayout(accept_row)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(lower)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(buttons)
-        layout.addWidget(split, 1)
+        list_over_proposals(self, [self.summary, buttons], self.table, "建议挂牌督办（逾期未完成，或连续两期未达序时进度）：", self.proposals,
+                            accept_row)
 
     def _open(self, table: IdTable) -> None:
         if table.current_id() is not None:

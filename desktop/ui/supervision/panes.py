@@ -1,4 +1,5 @@
-"""Pieces the supervision panes share: a read-only table whose rows carry an id, a button row."""
+"""Pieces the supervision panes share: a read-only table whose rows carry an id, a button row,
+and the layout of a list over the program's proposals for it."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.alerts import COLOUR_HEX
@@ -66,3 +71,25 @@ def button_row(*buttons: tuple[str, str]) -> tuple[QHBoxLayout, dict[str, QPushB
 def align_left(table: QTableWidget) -> None:
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
                                                  | Qt.AlignmentFlag.AlignVCenter)
+
+
+def list_over_proposals(pane: QWidget, heads: list, table: QWidget, caption: str,
+                        proposals: QWidget, accept_row: QHBoxLayout) -> None:
+    """The pane's heads (widgets or layouts) on top, then its table over the proposals (with their
+    caption and accept buttons) in a splitter the clerk can drag."""
+    lower = QWidget()
+    lower_layout = QVBoxLayout(lower)
+    lower_layout.setContentsMargins(0, 0, 0, 0)
+    lower_layout.addWidget(QLabel(caption))
+    lower_layout.addWidget(proposals, 1)
+    lower_layout.addLayout(accept_row)
+    split = QSplitter(Qt.Orientation.Vertical)
+    split.addWidget(table)
+    split.addWidget(lower)
+    layout = QVBoxLayout(pane)
+    for head in heads:
+        if isinstance(head, QWidget):
+            layout.addWidget(head)
+        else:
+            layout.addLayout(head)
+    layout.addWidget(split, 1)
