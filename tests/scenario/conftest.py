@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("RECTIFICATION_LEDGER_SHOTS", ROOT / "build" / "scenario"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def month_home(tmp_path_factory) -> Path:
     """One data folder for the whole month (Chinese and a space in its path, as on a laptop)."""
     home = tmp_path_factory.mktemp("整改 台账 用户")
@@ -40,3 +40,10 @@ def shots() -> Path:
         old.unlink()
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS
+
+
+@pytest.fixture
+def clerk(qtbot, shots):
+    from tests.scenario.clerk import Clerk
+
+    return Clerk(qtbot, shots)
