@@ -22,6 +22,27 @@ def latest_report(db, problem_id: int) -> dict | None:
     return max(found, key=lambda r: (period_key(r["period"]), r["id"])) if found else None
 
 
+def report_record(problem_id: int | None, *, period: str, text: str = "",
+                  status: str | None = None, status_text: str = "", percent: float | None = None,
+                  measure_id: int | None = None, source: str = "manual", **fields) -> dict:
+    """A progress report's row as stored: its status code derived from the words when not
+    given, its label from the code when no words were given, dated today when not dated."""
+    code = status or status_from_text(status_text) or derive_status(status_text, text)
+    return {"problem_id": problem_id, "measure_id": measure_id, "period": period,
+            "text": text, "status": code, "status_text": status_text or status_label(code),
+            "percent": percent, "source": source, "created_at": now_iso(),
+            "reported_on": fields.pop("reported_on", None) or now_iso()[:10], **fields}
+
+
+def brought_up(report: dict) -> dict:
+    """What a problem takes from its newest report: progress, status and (when given) percent."""
+    changes = {"progress": report["text"], "status": report["status"],
+               "status_text": report["status_text"]}
+    if report["percent"] is not None:
+        changes["percent"] = report["percent"]
+    return changes
+
+
 def add_progress_report(step: Step, problem_id: int, *, period: str, text: str = "",
                         status: str | None = None, status_text: str = "",
                         percent: float | None = None, measure_id: int | None = None,
@@ -29,19 +50,13 @@ def add_progress_report(step: Step, problem_id: int, *, period: str, text: str =
     """Record one report (fields: difficulties, next_steps, reporter, phone, unit, reported_on,
     source_file, batch_id) and, when it is the newest for the problem, bring the problem's
     progress, status and percent up to it. Returns the report id."""
-    code = status or status_from_text(status_text) or derive_status(status_text, text)
-    record = {"problem_id": problem_id, "measure_id": measure_id, "period": period,
-              "text": text, "status": code, "status_text": status_text or status_label(code),
-              "percent": percent, "source": source, "created_at": now_iso(),
-              "reported_on": fields.pop("reported_on", None) or now_iso()[:10], **fields}
+    record = report_record(problem_id, period=period, text=text, status=status,
+                           status_text=status_text, percent=percent, measure_id=measure_id,
+                           source=source, **fields)
     report_id = step.insert("progress_reports", record)
     newest = latest_report(step.db, problem_id)
     if measure_id is None and newest and newest["id"] == report_id:
-        changes = {"progress": text, "status": code, "status_text": record["status_text"],
-                   "updated_at": now_iso()}
-        if percent is not None:
-            changes["percent"] = percent
-        step.update("problems", problem_id, changes)
+        step.update("problems", problem_id, {**brought_up(record), "updated_at": now_iso()})
     return report_id
 
 

@@ -75,6 +75,32 @@ def test_undo_and_redo_a_step(register):
     assert undo(register) is None
 
 
+def test_rows_inserted_together_get_the_ids_one_by_one_would(register):
+    rid = _add_round(register)
+    rows = [{"round_id": rid, "code": str(i), "lead_units": ["县水利局"], "created_at": "x",
+             "updated_at": "x"} for i in range(1, 5)]
+    with recorded_step(register, "逐个") as step:
+        singly = [step.insert("problems", dict(row)) for row in rows[:2]]
+        step.delete("problems", singly[0])
+    one_by_one = register.execute("SELECT * FROM problems").fetchall()
+    undo(register)
+    with recorded_step(register, "一起") as step:
+        together = step.insert_many("problems", rows[:2])
+        step.delete("problems", together[0])
+        later = step.insert_many("problems", [{**rows[2], "title": "有标题"}, rows[3]])
+    assert together == singly
+    assert register.execute("SELECT * FROM problems WHERE id <= ?", [together[1]]).fetchall() \
+        == one_by_one
+    assert later == [together[1] + 1, together[1] + 2]
+    assert register.execute("SELECT code, title, lead_units FROM problems ORDER BY id").fetchall() \
+        == [("2", "", '["县水利局"]'), ("3", "有标题", '["县水利局"]'), ("4", "", '["县水利局"]')]
+    assert undo(register).changes == 5
+    assert register["problems"].count == 0
+    redo(register)
+    assert [r[0] for r in register.execute("SELECT id FROM problems ORDER BY id")] == [
+        together[1], *later]
+
+
 def test_new_change_drops_redo(register):
     _add_round(register, "甲")
     undo(register)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from db.changes import Step, now_iso, recorded_step
-from db.progress import add_progress_report
+from db.progress import add_progress_report, brought_up, report_record
 from db.units import UnitBook
 from desktop.ledger.importing.plan import Change
 from desktop.ledger.long_work import Cancelled
@@ -50,6 +50,7 @@ def write_changes(db: Database, reading: LedgerReading, writes: list[Change],
             if i % 100 == 0:
                 report(i, len(writes), "写入台账")
             (context.problem if reading.kind == "problems" else context.petition)(change)
+        context.flush()
         units.save_new(step)
         report(len(writes), len(writes), "完成")
 
@@ -63,8 +64,11 @@ def _date_round(step: Step, round_id: int, day: dt.date) -> None:
 
 
 class _Context:
+    BATCH = 500        # new problems written together
+
     def __init__(self, step: Step, reading: LedgerReading, batch: int, rounds: dict):
         self.step, self.reading, self.batch, self.rounds = step, reading, batch, rounds
+        self.new: list[dict] = []
         self.period, self.reported_on = import_period(reading)
         self.provenance = {"source_file": reading.file.name, "source_sheet": reading.sheet,
                            "batch_id": batch}
@@ -72,15 +76,9 @@ class _Context:
     def problem(self, change: Change) -> None:
         record, now = change.record, now_iso()
         if change.existing_id is None:
-            pid = self.step.insert("problems", {
-                **{k: record.get(k) for k in PROBLEM_COLUMNS}, **self.provenance,
-                "round_id": self.rounds[record["round"]], "source_row": record["source_row"],
-                "created_at": now, "updated_at": now})
-            for m in record["measures"]:
-                self.step.insert("measures", {"problem_id": pid,
-                                              **{k: m.get(k) for k in MEASURE_COLUMNS}})
-            if record["progress"] or record["status_text"]:
-                self.add_report(pid, record)
+            self.new.append(record)
+            if len(self.new) >= self.BATCH:
+                self.flush()
             return
         pid = change.existing_id
         if change.fields:
@@ -96,13 +94,44 @@ class _Context:
         if change.report:
             self.add_report(pid, record)
 
+    def flush(self) -> None:
+        """The new problems gathered so far, with their measures and reports, a statement per
+        table: a new problem's report is its only one, so the problem is written already
+        brought up to it (what add_progress_report would do in a second statement)."""
+        if not self.new:
+            return
+        now, problems, reports = now_iso(), [], []
+        for record in self.new:
+            row = {**{k: record.get(k) for k in PROBLEM_COLUMNS}, **self.provenance,
+                   "round_id": self.rounds[record["round"]], "source_row": record["source_row"],
+                   "created_at": now, "updated_at": now}
+            report = None
+            if record["progress"] or record["status_text"]:
+                report = self.report(None, record)
+                row.update(brought_up(report))
+            problems.append(row)
+            reports.append(report)
+        ids = self.step.insert_many("problems", problems)
+        self.step.insert_many("measures", [
+            {"problem_id": pid, **{k: m.get(k) for k in MEASURE_COLUMNS}}
+            for pid, record in zip(ids, self.new) for m in record["measures"]])
+        self.step.insert_many("progress_reports", [
+            {**report, "problem_id": pid} for pid, report in zip(ids, reports) if report])
+        self.new = []
+
+    def report(self, pid: int | None, record: dict) -> dict:
+        """The report an imported row's progress makes, as add_progress_report would store it."""
+        return report_record(pid, **self.report_fields(record))
+
+    def report_fields(self, record: dict) -> dict:
+        return {"period": self.period, "text": record["progress"], "status": record["status"],
+                "status_text": record["status_text"], "percent": record.get("percent"),
+                "source": "import", "source_file": self.reading.file.name,
+                "batch_id": self.batch, "unit": self.reading.layout.reporting_unit,
+                "reported_on": self.reported_on}
+
     def add_report(self, pid: int, record: dict) -> None:
-        add_progress_report(self.step, pid, period=self.period, text=record["progress"],
-                            status=record["status"], status_text=record["status_text"],
-                            percent=record.get("percent"), source="import",
-                            source_file=self.reading.file.name, batch_id=self.batch,
-                            unit=self.reading.layout.reporting_unit,
-                            reported_on=self.reported_on)
+        add_progress_report(self.step, pid, **self.report_fields(record))
 
     def petition(self, change: Change) -> None:
         record, now = change.record, now_iso()

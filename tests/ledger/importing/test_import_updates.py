@@ -116,3 +116,36 @@ def open_register_at(path):
     from db.connection import open_register
 
     return open_register(path)
+
+
+def test_many_new_problems_each_stand_at_their_own_report(register, tmp_path):
+    """New problems are written in batches: each, in every batch, is brought up to its report
+    (status derived from the words where the status column is empty), and the whole import is
+    still one undo step that redo brings back exactly."""
+    from db.changes import redo
+    from db.progress import latest_report
+
+    problems = [{"code": i, "description": f"问题{i}", "progress": f"已完成{i % 100}%" if i % 4 else "",
+                 "status": ["正在推进", "已完成", "", "滞后"][i % 4],
+                 "measures": [(f"措施{i}-{k}", "2022年底", f"县局{i % 5}", "") for k in range(i % 3 + 1)]}
+                for i in range(1, 1101)]
+    result = import_file(register, county_ledger(tmp_path / "大 台账.xlsx", problems))
+    assert result.problems_created == 1100
+    rows = register.execute("SELECT id, code, progress, status, status_text FROM problems"
+                            " ORDER BY id").fetchall()
+    assert [int(r[1]) for r in rows] == list(range(1, 1101))
+    for pid, code, progress, status, status_text in rows:
+        report = latest_report(register, pid)
+        assert (progress, status, status_text) == (report["text"], report["status"],
+                                                   report["status_text"])
+        assert progress == (f"已完成{int(code) % 100}%" if int(code) % 4 else "")
+        assert status == ["in_progress", "completed", "in_progress", "behind_schedule"][
+            int(code) % 4]     # the third from the words 已完成N%: under way, not done
+    counts = dict(register.execute("SELECT p.code, count(m.id) FROM problems p JOIN measures m"
+                                   " ON m.problem_id = p.id GROUP BY p.id").fetchall())
+    assert all(counts[str(i)] == i % 3 + 1 for i in range(1, 1101))
+    after = dump_register(register)
+    assert undo(register).name.startswith("导入")
+    assert register["problems"].count == 0 and register["progress_reports"].count == 0
+    redo(register)
+    assert dump_register(register) == after
