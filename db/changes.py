@@ -36,8 +36,20 @@ def now_iso() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-# One encoder reused (json.dumps builds a new one per call; an import writes tens of thousands).
-_to_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+def _json_writer():
+    """Text as json.dumps(value, ensure_ascii=False) writes it, from one encoder made once: the
+    standard one builds its C encoder anew on every call, and an import writes tens of
+    thousands of values (lists of units, rows of the audit trail)."""
+    standard = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return standard.encode
+    encode = make(None, standard.default, json.encoder.encode_basestring, None, ": ", ", ",
+                  False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_to_json = _json_writer()
 
 
 def encode(record: dict) -> dict:

@@ -217,3 +217,18 @@ def test_register_option_may_come_before_the_command(tmp_path, capsys):
     assert main(["--db", str(db), "demo", "--as-of", "2021-06-30"]) == 0
     capsys.readouterr()
     assert main(["--db", str(db), "check"]) == 0
+
+
+def test_lists_and_audit_rows_are_stored_as_json_dumps_writes_them(register):
+    rid = _add_round(register)
+    units = ["县住建局", "城关镇（街道）", 'quote"and\\back']
+    with recorded_step(register, "新增") as step:
+        pid = step.insert("problems", {"round_id": rid, "code": "1", "lead_units": units,
+                                       "extra": {"备注": ["甲", 1.5, None, True]},
+                                       "created_at": "x", "updated_at": "x"})
+    stored, extra = register.execute("SELECT lead_units, extra FROM problems").fetchone()
+    assert stored == json.dumps(units, ensure_ascii=False)
+    assert extra == json.dumps({"备注": ["甲", 1.5, None, True]}, ensure_ascii=False)
+    (after,) = register.execute("SELECT after FROM audit WHERE row_id = ? AND"
+                                " table_name = 'problems'", [pid]).fetchone()
+    assert json.loads(after)["lead_units"] == stored and "城关镇（街道）" in after

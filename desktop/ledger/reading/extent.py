@@ -28,10 +28,10 @@ _ROW_MARKS = (b"<row", b":row")
 # <row … r="123" …> read backwards, so the first match in the reversed text is the last row tag
 # with a number: a search in C, never a backtracking scan.
 _NUMBERED_ROW_REVERSED = re.compile(rb'"(\d{1,8})"=r\s[^<>]*?wor(?::\w+)?<')
-_MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell\b([^>]*)>")
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3})(\d{1,8}):'
+                        rb'([A-Za-z]{1,3})(\d{1,8})"')
 _CELL_MARKS = (b"<c", b":c ")          # <cols>, <cfRule> … counted too: a little over
 _REF = re.compile(rb'\br="([A-Za-z]{1,3})?(\d{1,8})?"')
-_MERGE = re.compile(rb'\bref="([A-Za-z]{1,3})(\d{1,8}):([A-Za-z]{1,3})(\d{1,8})"')
 _PLAIN_VALUE_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d{1,8})"[^>]*(?<!/)>')   # the usual one
 
 
@@ -106,15 +106,18 @@ class _SheetScanner:
         body = data[:cut]
         self.extent.cells += sum(body.count(mark) for mark in _CELL_MARKS)
         if b"mergeCell" in body:
-            for attrs in _MERGE_TAG.findall(body):
-                self._merge(attrs)
+            self._merges(body)
         start = _first_possible_value(body)
         if self.extent.values >= 4096 and self._plain_cells(body, start):
             return
-        last = 0
+        last, tried = 0, self.extent.values >= 4096
         for match in _VALUE_CELL.finditer(body, start):
             self._value(body, last, match)
             last = match.end()
+            if not tried and self.extent.values >= 4096:   # the first checks done: the rest in bulk
+                tried = True
+                if self._plain_cells(body, last):
+                    return
         self._rows_between(body, last, len(body))
 
     def _plain_cells(self, body: bytes, start: int) -> bool:
@@ -177,14 +180,19 @@ class _SheetScanner:
         if extent.values < 4096 or extent.values % 4096 == 0:
             check_bounds(extent)
 
-    def _merge(self, attrs: bytes) -> None:
-        m = _MERGE.search(attrs)
-        if m:
-            first_col, first_row, last_col, last_row = m.groups()
-            rows = abs(int(last_row) - int(first_row)) + 1
-            cols = abs(column_number(last_col) - column_number(first_col)) + 1
-            self.extent.merges += 1
-            self.extent.merged_cells += rows * cols
+    def _merges(self, body: bytes) -> None:
+        """Every <mergeCell ref="A1:C3"/> counted with its area, the tags found at C speed."""
+        columns: dict[bytes, int] = {}
+        merged = 0
+        refs = _MERGE_REF.findall(body)
+        for first_col, first_row, last_col, last_row in refs:
+            for letters in (first_col, last_col):
+                if letters not in columns:
+                    columns[letters] = column_number(letters)
+            merged += (abs(int(last_row) - int(first_row)) + 1) * \
+                (abs(columns[last_col] - columns[first_col]) + 1)
+        self.extent.merges += len(refs)
+        self.extent.merged_cells += merged
 
 
 def _first_possible_value(body: bytes) -> int:

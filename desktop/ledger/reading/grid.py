@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.ledger.errors import LedgerRefused
+from desktop.ledger.reading.cellvalues import cell_text
 from desktop.ledger.reading.guard import check_workbook, reader_errors
 
 MAX_ROWS, MAX_COLUMNS = 200_000, 400
@@ -44,6 +45,7 @@ class Grid:
         self._places: dict[tuple[int, int], _Place] = {}
         self._block_columns: dict[int, list[int]] = {}     # block of rows → columns with merges
         self._origins_row, self._origins = -1, {}
+        self._texts_row, self._texts = -1, []
         self._index_merges()
         for block, c in sorted(self._blocks):
             self._block_columns.setdefault(block, []).append(c)
@@ -128,6 +130,27 @@ class Grid:
         if r != self._origins_row:          # readers ask about one row's cells in a run
             self._origins_row, self._origins = r, self._row_origins(r)
         return self._origins.get(c) if self._origins else None
+
+    def text(self, r: int, c: int) -> str:
+        """The cell's value as text (cellvalues.cell_text), a merged cell reading its range's."""
+        origin = self.merged_from(r, c)
+        if origin is None:
+            return self.row_texts(r)[c] if c < self.width else ""
+        return cell_text(self.raw(*origin))
+
+    def row_texts(self, r: int) -> list[str]:
+        """Row r's own cells as text, as wide as the sheet; a merged range's other cells read
+        as empty. Kept for the row last asked about (readers ask a row's texts several times):
+        the list is shared, not to be changed."""
+        if r != self._texts_row:
+            row = self._rows.get(r, ())
+            texts = [cell_text(v) for v in row]
+            texts.extend([""] * (self.width - len(texts)))
+            self.merged_from(r, 0)
+            for c in self._origins:
+                texts[c] = ""
+            self._texts_row, self._texts = r, texts
+        return self._texts
 
     def _row_origins(self, r: int) -> dict[int, tuple[int, int]]:
         """{column: first cell of its merged range} for the cells of row r inside a merge."""

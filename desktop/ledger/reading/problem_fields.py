@@ -47,7 +47,8 @@ class ProblemFields:
         return self.grid.value(r, col.index) if col else None
 
     def text(self, r: int, field_name: str) -> str:
-        return cell_text(self.value(r, field_name))
+        col = self.cols.get(field_name)
+        return self.grid.text(r, col.index) if col else ""
 
     def own_text(self, r: int, field_name: str) -> str:
         """The cell's text only where the cell is not a merged continuation of an earlier row."""
@@ -55,9 +56,9 @@ class ProblemFields:
         if col is None:
             return ""
         origin = self.grid.merged_from(r, col.index)
-        if origin and origin[0] < r:
-            return ""
-        return cell_text(self.grid.value(r, col.index))
+        if origin is None:
+            return self.grid.row_texts(r)[col.index]
+        return "" if origin[0] < r else cell_text(self.grid.raw(*origin))
 
     def unit_lists(self, r: int) -> tuple[list[str], list[str]]:
         """(lead units, responsible units) of a row; a unit marked 牵头 in any unit cell leads."""
@@ -65,7 +66,7 @@ class ProblemFields:
         responsible: list[list[str]] = []
         for name in ("lead_units", "responsible_units"):
             for col in self.layout.by_field.get(name, []):
-                marked, others = read_units(cell_text(self.grid.value(r, col.index)))
+                marked, others = read_units(self.grid.text(r, col.index))
                 lead.append(marked)
                 (lead if name == "lead_units" else responsible).append(others)
         return _joined(lead), _joined(responsible)
@@ -157,7 +158,7 @@ class ProblemFields:
         for col in self.layout.columns:
             if col.field:
                 continue
-            value = cell_text(self.grid.value(r, col.index))
+            value = self.grid.text(r, col.index)
             name = col.header or f"{col.letter}列"
             if not value:
                 continue

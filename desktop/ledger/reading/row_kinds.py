@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from desktop.ledger.reading.cellvalues import cell_text
 from desktop.ledger.reading.column_codes import is_column_code_row
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import Layout
@@ -26,11 +25,9 @@ _NOT_SECTION_FIELDS = {"measure", "deadline", "lead_units", "responsible_units",
 
 
 def row_texts(grid: Grid, r: int) -> list[str]:
-    """The row's own cells as text (merged continuations from other rows read as empty)."""
-    row = grid.raw_row(r)
-    held = len(row)
-    return ["" if grid.merged_from(r, c) else cell_text(row[c]) if c < held else ""
-            for c in range(grid.width)]
+    """The row's own cells as text (merged continuations read as empty); shared, not to be
+    changed."""
+    return grid.row_texts(r)
 
 
 def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
