@@ -116,6 +116,9 @@ def main(argv: list[str]) -> int:
         return test(python)
     if what == "build":
         return build(python)
+    # the program's own bytecode written once, so that even the first start does not compile it
+    subprocess.run([str(python), "-m", "compileall", "-q", "desktop", "db"], cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
     return subprocess.run([str(python), "-m", "desktop", *argv[1:]], cwd=ROOT).returncode
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,7 +78,13 @@ def parse_period(value: str | dt.date | Period, kind: str = "month") -> Period:
         return value
     if isinstance(value, dt.date):
         return period_containing(value, kind)
-    text = str(value or "")
+    return _parsed(str(value or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> Period:
+    """A period's text read once: reports and sorting ask about the same few months thousands
+    of times."""
     week = _WEEK.fullmatch(text)
     if week:
         return _week(int(week.group(1)), int(week.group(2)), text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from desktop.core.status import DONE_CODES
@@ -29,7 +30,11 @@ class Trend(list):
 
 def period_end(period: str) -> dt.date | None:
     """The last day of "YYYY-MM", "YYYY-Www" or a date "YYYY-MM-DD"."""
-    text = str(period or "")
+    return _end(str(period or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _end(text: str) -> dt.date | None:
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", text):
         return dt.date.fromisocalendar(int(m[1]), int(m[2]), 7)
     if m := re.fullmatch(r"(\d{4})-(\d{2})", text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.connection import RegisterError
 from desktop import APP_NAME, __version__
@@ -11,10 +12,12 @@ from desktop.ui import prompts
 from desktop.ui.exchange_commands import ExchangeCommands
 from desktop.ui.export_commands import ExportCommands
 from desktop.ui.operations.register_ops import backup_to, redo_last, restore_from, undo_last
-from desktop.ui.problem_dialog import ProblemDialog
 from desktop.ui.record_commands import RecordCommands
 from desktop.ui.session import LAST_REGISTER_KEY, demo_session, open_session
 from desktop.ui.tasks import Op
+
+if TYPE_CHECKING:     # the dialog's modules load when a problem is first opened, not at start
+    from desktop.ui.problem_dialog import ProblemDialog
 
 
 class WindowCommands:
@@ -154,6 +157,8 @@ class WindowCommands:
     def open_problem(self, problem_id: int) -> ProblemDialog:
         dialog = self.dialogs.get(problem_id)
         if dialog is None:
+            from desktop.ui.problem_dialog import ProblemDialog
+
             dialog = ProblemDialog(self.window, problem_id)
             dialog.finished.connect(lambda _r, pid=problem_id: self.dialogs.pop(pid, None))
             self.dialogs[problem_id] = dialog

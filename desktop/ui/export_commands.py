@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.core.dates import chinese_date, parse_typed_date
 from desktop.core.text import export_file_name
 from desktop.ledger.writing.workbook_features import features_lost_on_save
-from desktop.ui import prompts, unit_forms_dialog
+from desktop.ui import prompts
 from desktop.ui.operations import export_ops
 from desktop.ui.tasks import Op
 
@@ -82,6 +82,8 @@ class ExportCommands:
         return None
 
     def unit_forms(self) -> None:
+        from desktop.ui import unit_forms_dialog  # its modules load when first asked for
+
         choice = unit_forms_dialog.ask(self.window, self.window.session.db)
         if not choice or not choice.period:
             return

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from db.connection import open_register  # noqa: E402
 from db.demo import build_demo  # noqa: E402
+from tests.bench.installed import compile_program  # noqa: E402
 
 AS_OF = dt.date(2024, 5, 20)
 SIDES = {
@@ -106,6 +107,7 @@ def main() -> None:
     parser.add_argument("--problems", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    print(compile_program())
     with tempfile.TemporaryDirectory(prefix="export_bench_") as tmp:
         folder = Path(tmp)
         db = open_register(folder / "bench.db")

@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.bench.installed import compile_program  # noqa: E402
+
 BASE = "pandas+openpyxl read"
 TASKS = {
     "ours (python -m desktop import)": (
@@ -89,6 +91,7 @@ def main() -> None:
     parser.add_argument("--problems", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    print(compile_program())
     with tempfile.TemporaryDirectory(prefix="导入 基准") as tmp:
         work = Path(tmp)
         file = work / "县级 台账.xlsx"

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.import_bench import build_ledger  # noqa: E402
+from tests.bench.installed import compile_program  # noqa: E402
 from tests.bench.libreoffice import LibreOffice, child_peak_kb, pdf_pages  # noqa: E402
 
 PAGE_GOAL, RATIO_GOAL = 196, 0.5
@@ -53,6 +54,7 @@ def main() -> int:
     parser.add_argument("--problems", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    print(compile_program())
     with tempfile.TemporaryDirectory(prefix="月报 基准") as tmp:
         work = Path(tmp)
         env = dict(os.environ, RECTIFICATION_LEDGER_HOME=str(work / "home"),

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.import_bench import build_ledger  # noqa: E402
+from tests.bench.installed import compile_program  # noqa: E402
 from tests.bench.libreoffice import LibreOffice  # noqa: E402
 
 SHOW_SCRIPT = r"""
@@ -121,6 +122,7 @@ def main() -> int:
     parser.add_argument("--problems", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    print(compile_program())
     with tempfile.TemporaryDirectory(prefix="窗口 基准") as folder:
         work = Path(folder)
         os.environ["RECTIFICATION_LEDGER_HOME"] = folder
