@@ -159,6 +159,22 @@ def test_header_rows_named_by_the_clerk(qtbot, window, monkeypatch, samples):
     dialog.close()
 
 
+def test_header_rows_named_and_imported_are_read_so_next_time(qtbot, window, monkeypatch,
+                                                              samples):
+    dialog = start_import(qtbot, window, monkeypatch, samples / "ledger_county_problems.xlsx")
+    dialog.header_count.setValue(1)                  # the clerk's choice: row 3 alone
+    qtbot.mouseClick(dialog.header_apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.op is None and dialog.reading.header_rows == [3], timeout=10000)
+    with qtbot.waitSignal(window.changed, timeout=10000):
+        qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=10000)
+    dialog.close()
+    again = start_import(qtbot, window, monkeypatch, samples / "ledger_county_problems.xlsx")
+    assert again.header_rows.text() == "第 3 行"      # as named, not the rows the search finds
+    assert (again.header_first.value(), again.header_count.value()) == (3, 1)
+    again.close()
+
+
 def test_pasted_plan_text_imports_through_the_dialog(qtbot, window, monkeypatch):
     from desktop.ui.import_dialog import paste
     from tests.ledger.documents.word_docs import work_points_text

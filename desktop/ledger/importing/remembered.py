@@ -3,7 +3,9 @@
 The mapping and the round are kept under the template's key (its kind and header words), as the
 window has always kept them. The kind is kept under the header words alone, so that a sheet the
 clerk once said is a petition ledger (or a problem ledger) reads as one next time without being
-told. The clerk's own words this time (--kind, --map) come first."""
+told. Header rows the clerk named (the import dialog's 表头行) are kept with the sheet's name and
+template, and tried on the next file whose header the search cannot find or finds elsewhere. The
+clerk's own words this time (--kind, --map, the header rows) come first."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from desktop.ledger.reading.ledger import LedgerReading, Progress, read_ledger
 from desktop.ledger.reading.vocabulary import header_key
 
 HEADER_MAPS, MAPS_KEPT = "header_maps", 30   # maps that found a header row the search could not
+HEADER_ROWS = "header_rows"       # header rows the clerk named for a template, tried again next time
 
 
 def kind_key(reading: LedgerReading) -> str:
@@ -39,10 +42,15 @@ def remembered_reading(db: Database, path: str | Path, *, sheet: str | None = No
     except LedgerRefused:
         if header is not None:
             raise
-        reading = _read_by_header_map(db, path, sheet, kind, column_map, progress)
+        reading = (_read_by_header_map(db, path, sheet, kind, column_map, progress)
+                   or _read_by_header_rows(db, path, sheet, kind, progress))
         if reading is None:
             raise
         column_map = reading.header_map
+    else:
+        if header is None and not column_map:
+            reading = _read_by_header_rows(db, path, sheet, kind, progress, found=reading) \
+                or reading
     if kind is None:
         said = (load_template(db, kind_key(reading)) or {}).get("kind")
         if said in ("problems", "petitions") and said != reading.kind:
@@ -84,6 +92,31 @@ def _read_by_header_map(db: Database, path, sheet: str | None, kind: str | None,
     return None
 
 
+def _read_by_header_rows(db: Database, path, sheet: str | None, kind: str | None,
+                         progress: Progress | None,
+                         found: LedgerReading | None = None) -> LedgerReading | None:
+    """The sheet read from the header rows the clerk once named for its template, when the
+    search finds no header (`found` None) or another one than the clerk named (`found`, read
+    with another template's header words); None when no remembered rows read as their template.
+    Only rows named on a sheet of the same name are tried."""
+    for entry in (load_template(db, HEADER_ROWS) or {}).get("rows", []):
+        name = found.sheet if found else sheet
+        if (name is not None and entry["sheet"] != name) or (
+                found is not None and (found.template_key == entry["template"]
+                                       or found.header_rows[0] == entry["header"][0]
+                                       and len(found.header_rows) == entry["header"][1])):
+            continue
+        try:
+            reading = read_ledger(path, sheet=entry["sheet"], header=tuple(entry["header"]),
+                                  kind=kind, progress=progress)
+        except LedgerRefused:
+            continue
+        if reading.template_key == entry["template"]:
+            reading.header_chosen = False       # found by what was remembered, not said now
+            return reading
+    return None
+
+
 def remember(db: Database, reading: LedgerReading, round_name: str | None) -> None:
     """Keep the choices of a committed import for the next file of the same template; a map that
     found the header row is kept too, tried on sheets whose header the search cannot find."""
@@ -91,6 +124,12 @@ def remember(db: Database, reading: LedgerReading, round_name: str | None) -> No
                                              "round": round_name, "sheet": reading.sheet})
     if reading.layout.by_hand or reading.kind_chosen:
         save_template(db, kind_key(reading), {"kind": reading.kind})
+    if reading.header_chosen and not reading.header_map:
+        entry = {"sheet": reading.sheet, "template": reading.template_key,
+                 "header": [reading.header_rows[0], len(reading.header_rows)]}
+        kept = [e for e in (load_template(db, HEADER_ROWS) or {}).get("rows", [])
+                if e["template"] != reading.template_key]
+        save_template(db, HEADER_ROWS, {"rows": [entry, *kept][:MAPS_KEPT]})
     if reading.header_map:
         kept = [m for m in (load_template(db, HEADER_MAPS) or {}).get("maps", [])
                 if m["template"] != reading.template_key]

@@ -34,6 +34,7 @@ class LedgerReading:
     errors: list[Issue] = field(default_factory=list)
     kind_chosen: bool = False         # the kind was said (--kind, the dialog), not found
     header_map: str = ""              # the clerk's "表头=字段" map that found the header row
+    header_chosen: bool = False       # the header rows were said (the dialog, --header), not found
 
     @property
     def kind(self) -> str:
@@ -170,7 +171,7 @@ def read_ledger(path: str | Path, *, sheet: str | None = None, mapping: dict[str
     grid, layout = found
     report(1, 3, "识别表头")
     reading = LedgerReading(path, grid.name, list(book.sheet_names), grid, layout,
-                            kind_chosen=kind is not None)
+                            kind_chosen=kind is not None, header_chosen=header is not None)
     if mapping:
         layout.apply_mapping(mapping)
     reading.parse()

@@ -65,7 +65,7 @@ class ImportDialog(QDialog):
         self.anyway = QPushButton("按当前列对应导入", objectName="importAnyway", visible=False)
         self.anyway.setToolTip("表头不像台账时，核对各列的含义后点此，按当前的列对应读取并导入")
         self.header_rows = QLabel(objectName="importHeaderRows")
-        self.header_first = QSpinBox(objectName="importHeaderFirst", minimum=1, maximum=50)
+        self.header_first = QSpinBox(objectName="importHeaderFirst", minimum=1, maximum=500)
         self.header_count = QSpinBox(objectName="importHeaderCount", minimum=1, maximum=6)
         self.header_first.setPrefix("从第 ")
         self.header_first.setSuffix(" 行起")

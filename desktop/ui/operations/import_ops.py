@@ -53,6 +53,7 @@ def reread(reading: LedgerReading, mapping: dict[str, str]):
         with lasting_objects():
             fresh = read_ledger(reading.file, sheet=reading.sheet, mapping=mapping,
                                 kind=reading.kind, header=header, progress=progress.update)
+        fresh.header_chosen = reading.header_chosen    # the same rows: named only if they were
         return fresh
     return work
 
