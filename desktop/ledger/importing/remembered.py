@@ -99,13 +99,13 @@ def _read_by_header_rows(db: Database, path, sheet: str | None, kind: str | None
     search finds no header (`found` None) or another one than the clerk named (`found`, read
     with another template's header words); None when no remembered rows read as their template.
     Only rows named on a sheet of the same name are tried."""
+    name = found.sheet if found else sheet
     for entry in (load_template(db, HEADER_ROWS) or {}).get("rows", []):
-        name = found.sheet if found else sheet
-        if (name is not None and entry["sheet"] != name) or (
-                found is not None and (found.template_key == entry["template"]
-                                       or found.header_rows[0] == entry["header"][0]
-                                       and len(found.header_rows) == entry["header"][1])):
+        if name is not None and entry["sheet"] != name:
             continue
+        if found and (found.template_key == entry["template"] or
+                      [found.header_rows[0], len(found.header_rows)] == entry["header"]):
+            continue     # the search found that template, or those very rows
         try:
             reading = read_ledger(path, sheet=entry["sheet"], header=tuple(entry["header"]),
                                   kind=kind, progress=progress)
@@ -125,13 +125,17 @@ def remember(db: Database, reading: LedgerReading, round_name: str | None) -> No
     if reading.layout.by_hand or reading.kind_chosen:
         save_template(db, kind_key(reading), {"kind": reading.kind})
     if reading.header_chosen and not reading.header_map:
-        entry = {"sheet": reading.sheet, "template": reading.template_key,
-                 "header": [reading.header_rows[0], len(reading.header_rows)]}
-        kept = [e for e in (load_template(db, HEADER_ROWS) or {}).get("rows", [])
-                if e["template"] != reading.template_key]
-        save_template(db, HEADER_ROWS, {"rows": [entry, *kept][:MAPS_KEPT]})
+        _keep_first(db, HEADER_ROWS, "rows", {
+            "sheet": reading.sheet, "template": reading.template_key,
+            "header": [reading.header_rows[0], len(reading.header_rows)]})
     if reading.header_map:
-        kept = [m for m in (load_template(db, HEADER_MAPS) or {}).get("maps", [])
-                if m["template"] != reading.template_key]
-        save_template(db, HEADER_MAPS, {"maps": [
-            {"map": reading.header_map, "template": reading.template_key}, *kept][:MAPS_KEPT]})
+        _keep_first(db, HEADER_MAPS, "maps",
+                    {"map": reading.header_map, "template": reading.template_key})
+
+
+def _keep_first(db: Database, key: str, name: str, entry: dict) -> None:
+    """The entry first in the list kept under `key`, replacing its template's older one; the
+    newest MAPS_KEPT are kept."""
+    kept = [e for e in (load_template(db, key) or {}).get(name, [])
+            if e["template"] != entry["template"]]
+    save_template(db, key, {name: [entry, *kept][:MAPS_KEPT]})

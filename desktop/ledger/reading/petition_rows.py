@@ -13,7 +13,7 @@ from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import Layout
 from desktop.ledger.reading.petition_words import petition_status, pollution_types, verified_code
 from desktop.ledger.reading.problem_rows import Reading, drop_trailing_blanks, in_other_table
-from desktop.ledger.reading.row_kinds import classify, row_texts
+from desktop.ledger.reading.row_kinds import classify
 
 NO_CODE_NOTE = ("表中没有受理编号（工单编号、留言编号）一列，已以“受理日期-序号”作为各件的编号"
                 "（没有序号的以行号代替）；再次导入同一登记表时按同样的方式对应。")
@@ -49,7 +49,7 @@ class PetitionReader:
             self.keep(r, petition)
 
     def skip(self, r: int, reason: str) -> None:
-        self.out.skipped.append(SkippedRow(r + 1, reason, tuple(row_texts(self.grid, r))))
+        self.out.skipped.append(SkippedRow(r + 1, reason, tuple(self.grid.row_texts(r))))
 
     def warn(self, r: int, name: str, message: str) -> None:
         col = self.layout.col(name) or self.layout.columns[0]

@@ -19,7 +19,7 @@ from desktop.core.status import (
 from desktop.core.unit_roles import read_units
 from desktop.core.units import merge_unit_lists
 from desktop.ledger.errors import Issue
-from desktop.ledger.reading.cellvalues import cell_text, date_value, percent_value
+from desktop.ledger.reading.cellvalues import date_value, percent_value
 from desktop.ledger.reading.grid import Grid
 from desktop.ledger.reading.layout import Column, Layout
 
@@ -56,9 +56,7 @@ class ProblemFields:
         if col is None:
             return ""
         origin = self.grid.merged_from(r, col.index)
-        if origin is None:
-            return self.grid.row_texts(r)[col.index]
-        return "" if origin[0] < r else cell_text(self.grid.raw(*origin))
+        return "" if origin and origin[0] < r else self.grid.text(r, col.index)
 
     def unit_lists(self, r: int) -> tuple[list[str], list[str]]:
         """(lead units, responsible units) of a row; a unit marked 牵头 in any unit cell leads."""

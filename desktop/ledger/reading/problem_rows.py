@@ -30,7 +30,7 @@ from desktop.ledger.reading.rollup import (
     rollup_note,
     unit_code,
 )
-from desktop.ledger.reading.row_kinds import classify, row_texts
+from desktop.ledger.reading.row_kinds import classify
 
 PROBLEM_TEXT_FIELDS = ("title", "description", "category", "round", "target", "supervisor",
                        "responsible_person", "progress", "status_text")
@@ -92,7 +92,7 @@ class ProblemReader(ProblemFields):
         drop_trailing_blanks(self.out.skipped, last)
 
     def skip(self, r: int, reason: str) -> None:
-        self.out.skipped.append(SkippedRow(r + 1, reason, tuple(row_texts(self.grid, r))))
+        self.out.skipped.append(SkippedRow(r + 1, reason, tuple(self.grid.row_texts(r))))
 
     def key(self, r: int) -> str:
         return code_text(self.own_text(r, self.key_field)) if self.key_field else ""
@@ -165,7 +165,7 @@ class ProblemReader(ProblemFields):
         combine_row_reports(problem, self.row_reports)
         row = problem["source_row"]
         if not (problem["description"] or problem["title"] or problem["measures"]):
-            self.out.skipped.append(SkippedRow(row, "没有问题内容，未导入", tuple(row_texts(self.grid, row - 1))))
+            self.out.skipped.append(SkippedRow(row, "没有问题内容，未导入", tuple(self.grid.row_texts(row - 1))))
             return
         if problem["code"] == f"第{row}行":
             self.warn(row - 1, "code", f"该行没有序号或问题编号，以“{problem['code']}”作为编号，"

@@ -24,15 +24,9 @@ _NOT_SECTION_FIELDS = {"measure", "deadline", "lead_units", "responsible_units",
                        "progress", "status_text", "received_on"}
 
 
-def row_texts(grid: Grid, r: int) -> list[str]:
-    """The row's own cells as text (merged continuations read as empty); shared, not to be
-    changed."""
-    return grid.row_texts(r)
-
-
 def classify(grid: Grid, r: int, layout: Layout) -> tuple[str, str]:
     """("record", "") or (kind, reason) for a row that is skipped; kind "section" carries its text."""
-    texts = row_texts(grid, r)
+    texts = grid.row_texts(r)
     filled = [t for t in texts if t]
     if not filled:
         merged = any(grid.merged_from(r, c) for c in range(grid.width))

@@ -25,16 +25,13 @@ class CellText:
         self.step = font.pointSizeF() * LINE_SPACING * device.logicalDpiY() / 72
         self.option = QTextOption()
         self.option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        # measured once, drawn: each text's layout with its height (lines × step)
-        self._laid: dict[tuple[str, float, bool], tuple[QTextLayout, float]] = {}
+        self._laid: dict[tuple[str, float, bool], QTextLayout] = {}  # measured once, drawn
 
-    def _layout(self, text: str, width: float, centred: bool) -> tuple[QTextLayout, float]:
+    def _layout(self, text: str, width: float, centred: bool) -> QTextLayout:
         key = (text, width, centred)
-        laid = self._laid.get(key)
-        if laid is None:
-            layout = self._new_layout(text, width, centred)
-            laid = self._laid[key] = (layout, layout.lineCount() * self.step)
-        return laid
+        if key not in self._laid:
+            self._laid[key] = self._new_layout(text, width, centred)
+        return self._laid[key]
 
     def _new_layout(self, text: str, width: float, centred: bool) -> QTextLayout:
         """Laid out and its lines placed once, relative to the text block's top left corner."""
@@ -57,7 +54,7 @@ class CellText:
         return layout
 
     def lines(self, text: str, width: float, centred: bool = False) -> int:
-        return max(1, self._layout(text, width, centred)[0].lineCount()) if text else 1
+        return max(1, self._layout(text, width, centred).lineCount()) if text else 1
 
     def height(self, lines: int) -> float:
         return lines * self.step
@@ -67,10 +64,10 @@ class CellText:
         """`width`: the width the text was measured at (rect's may differ in the last bit)."""
         if not text:
             return
-        layout, block = self._layout(text, rect.width() if width is None else width, centred)
-        height = rect.height()
-        top = rect.top() + (max(0.0, height - block) / 2 if middle else 0.0)
-        if block <= height + 0.5:
+        layout = self._layout(text, rect.width() if width is None else width, centred)
+        block = layout.lineCount() * self.step
+        top = rect.top() + (max(0.0, rect.height() - block) / 2 if middle else 0.0)
+        if block <= rect.height() + 0.5:
             layout.draw(painter, QPointF(rect.left(), top))
             return
         painter.save()  # taller than a page: clipped to its cell

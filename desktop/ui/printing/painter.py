@@ -48,9 +48,6 @@ class SheetPainter:
         total = sum(COLUMN_WEIGHTS)
         self.columns = [self.width * w / total for w in COLUMN_WEIGHTS]
         self.pad_x, self.pad_y = 0.7 * self.mm, 0.6 * self.mm
-        # each column's left edge, width, and the width its text is set in
-        self.places = [(sum(self.columns[:n]), w, w - 2 * self.pad_x)
-                       for n, w in enumerate(self.columns)]
         self.footer_h = 6 * self.mm
         self.body_h = self.height - self.footer_h
         self.header_h = self._cells_height(sheet.columns, "head")
@@ -147,17 +144,17 @@ class SheetPainter:
     def _paint_row(self, painter: QPainter, y: float, height: float, cells, key: str,
                    fill: QColor | None = None, last_fill: QColor | None = None) -> None:
         painter.setFont(self.fonts[key])
-        draw, pad_x, pad_y = self.cell_text[key].draw, self.pad_x, self.pad_y
-        inner_h, last = height - 2 * pad_y, len(cells) - 1
-        for n, (text, (x, width, inner_w)) in enumerate(zip(cells, self.places)):
+        x = 0.0
+        for n, (text, width) in enumerate(zip(cells, self.columns)):
             rect = QRectF(x, y, width, height)
-            colour = last_fill if n == last and last_fill else fill
+            colour = last_fill if n == len(cells) - 1 and last_fill else fill
             if colour is not None:
                 painter.fillRect(rect, colour)
             painter.drawRect(rect)
-            if text:
-                draw(painter, QRectF(x + pad_x, y + pad_y, inner_w, inner_h), text,
-                     width=inner_w, centred=self._centred(n, key))
+            inner = rect.adjusted(self.pad_x, self.pad_y, -self.pad_x, -self.pad_y)
+            self.cell_text[key].draw(painter, inner, text, width=width - 2 * self.pad_x,
+                                     centred=self._centred(n, key))
+            x += width
 
     def _paint_table(self, painter: QPainter, page: PagePlan, y: float) -> float:
         painter.setPen(QPen(QColor("black"), max(1.0, 0.2 * self.mm)))
